@@ -1,0 +1,5 @@
+package se.radhus.common.api;
+
+/** One invalid field of a request: its name and what is expected there. */
+public record FieldError(String field, String expected) {
+}

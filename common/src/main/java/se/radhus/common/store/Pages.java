@@ -1,0 +1,71 @@
+package se.radhus.common.store;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * Keyset pagination by {@code _id} (string ids): stable under inserts, no skip. The page token is the
+ * last id of the previous page, base64url-encoded so that callers treat it as opaque.
+ */
+public final class Pages {
+
+    public static final int DEFAULT_PAGE_SIZE = 50;
+    public static final int MAX_PAGE_SIZE = 1000;
+
+    private Pages() {
+    }
+
+    /** One page of items and the token for the next page, empty when there is none. */
+    public record Page<T>(List<T> items, String nextPageToken) {
+    }
+
+    /** The page size to use: 0 or less means the default, more than the maximum is capped. */
+    public static int clampPageSize(int requested) {
+        if (requested <= 0) {
+            return DEFAULT_PAGE_SIZE;
+        }
+        return Math.min(requested, MAX_PAGE_SIZE);
+    }
+
+    public static String encodeToken(String lastId) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(lastId.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @throws IllegalArgumentException when the token was not made by {@link #encodeToken}. */
+    public static String decodeToken(String token) {
+        try {
+            String id = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            if (id.isEmpty() || !encodeToken(id).equals(token)) {
+                throw new IllegalArgumentException("not a page token of this list");
+            }
+            return id;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("pageToken is not a token this list handed out", e);
+        }
+    }
+
+    public static <T> Page<T> list(MongoCollection<Document> collection, Bson filter, int pageSize,
+                                   String pageToken, Function<Document, T> mapper) {
+        int size = clampPageSize(pageSize);
+        Bson query = filter;
+        if (pageToken != null && !pageToken.isEmpty()) {
+            query = Filters.and(filter, Filters.gt("_id", decodeToken(pageToken)));
+        }
+        List<Document> docs = collection.find(query).sort(Sorts.ascending("_id")).limit(size + 1)
+                .into(new ArrayList<>());
+        String next = "";
+        if (docs.size() > size) {
+            docs = docs.subList(0, size);
+            next = encodeToken(docs.get(size - 1).getString("_id"));
+        }
+        return new Page<>(docs.stream().map(mapper).toList(), next);
+    }
+}

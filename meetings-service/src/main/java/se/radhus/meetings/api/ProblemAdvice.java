@@ -1,0 +1,70 @@
+package se.radhus.meetings.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import se.radhus.common.api.Problem;
+import se.radhus.common.api.ProblemException;
+import se.radhus.common.api.RequestIds;
+
+/**
+ * Every error as application/problem+json. Spring's own errors (unknown path, unreadable body, wrong
+ * method) keep their status but get this house's problem shape; anything unexpected is a 500 that names
+ * the request id and nothing of the code.
+ */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+    static final MediaType PROBLEM = MediaType.parseMediaType(Problem.MEDIA_TYPE);
+
+    static ResponseEntity<Object> respond(Problem problem) {
+        return ResponseEntity.status(problem.status()).contentType(PROBLEM).body(problem.toMap());
+    }
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<Object> problem(ProblemException e) {
+        return respond(e.problem());
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Object> badArgument(IllegalArgumentException e) {
+        return respond(Problem.badRequest(e.getMessage()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return respond(Problem.internal(MDC.get(RequestIds.MDC_KEY)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        int code = status.value();
+        Problem problem = switch (code) {
+            case 404 -> Problem.notFound("There is nothing at this path. See /api/openapi for the paths there are.");
+            case 405 -> Problem.of("method-not-allowed", "Method not allowed", 405,
+                    "This path does not take that method.");
+            case 413 -> Problem.of("too-large", "Request too large", 413, "The request body is too large.");
+            case 415 -> Problem.of("unsupported-media-type", "Unsupported media type", 415,
+                    "Send JSON with Content-Type: application/json.");
+            case 406 -> Problem.of("not-acceptable", "Not acceptable", 406,
+                    "This resource is available as application/json.");
+            default -> code >= 500
+                    ? Problem.internal(MDC.get(RequestIds.MDC_KEY))
+                    : Problem.badRequest("The request could not be read: check that the body is well-formed JSON"
+                    + " and the parameters have the right types.");
+        };
+        return ResponseEntity.status(code).headers(headers).contentType(PROBLEM).body(problem.toMap());
+    }
+}

@@ -1,0 +1,15 @@
+package se.radhus.procurement;
+
+import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+
+/** procurement-service: procurements, bids, evaluation, awards, contracts and their OCDS publication. */
+@OpenAPIDefinition(info = @Info(title = "Rådhus procurement", version = "v1",
+        description = "Procurements (upphandlingar) under LOU, awards and contracts, published as OCDS."))
+public class ProcurementApplication {
+
+    public static void main(String[] args) {
+        Micronaut.run(ProcurementApplication.class, args);
+    }
+}
