@@ -20,6 +20,8 @@ import se.radhus.micronaut.PageResponse;
 @Controller("/api/appropriations")
 public class AppropriationController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AppropriationController.class);
+
     private final AppropriationStore store;
 
     public AppropriationController(AppropriationStore store) {
@@ -50,6 +52,7 @@ public class AppropriationController {
             throw new ProblemException(Problem.conflict("exists", "Already exists",
                     "An appropriation with id " + appropriation.id() + " exists already."));
         }
+        log.info("created appropriation {}", appropriation.id());
         return HttpResponse.created(AppropriationJson.of(appropriation),
                 URI.create("/api/appropriations/" + appropriation.id()));
     }

@@ -21,6 +21,8 @@ import se.radhus.meetings.store.BodyStore;
 @RequestMapping("/api/bodies")
 class BodyController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BodyController.class);
+
     private final BodyStore store;
 
     BodyController(BodyStore store) {
@@ -52,6 +54,7 @@ class BodyController {
             throw new ProblemException(Problem.conflict("exists", "Already exists",
                     "A body with id " + body.id() + " exists already."));
         }
+        log.info("created body {}", body.id());
         return ResponseEntity.created(URI.create("/api/bodies/" + body.id())).body(body);
     }
 }

@@ -20,6 +20,8 @@ import se.radhus.procurement.store.ProcurementStore;
 @Controller("/api/procurements")
 public class ProcurementController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProcurementController.class);
+
     private final ProcurementStore store;
 
     public ProcurementController(ProcurementStore store) {
@@ -50,6 +52,7 @@ public class ProcurementController {
             throw new ProblemException(Problem.conflict("exists", "Already exists",
                     "A procurement with id " + procurement.id() + " or number " + procurement.number() + " exists already."));
         }
+        log.info("created procurement {}", procurement.id());
         return HttpResponse.created(ProcurementJson.of(procurement), URI.create("/api/procurements/" + procurement.id()));
     }
 }

@@ -1,0 +1,119 @@
+package se.radhus.meetings.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.grpc.server.port=0")
+class BodyApiTest {
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("radhus.data-dir", () -> dataDir.toString());
+    }
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    HttpResponse<String> send(String method, String path, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("X-Request-Id", "test-1");
+        if (json != null) {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void createsReadsAndListsBodiesAsATree() throws Exception {
+        assertThat(send("POST", "/api/bodies", """
+                {"id":"kf","name":"Kommunfullmäktige","shortName":"KF","diariumPrefix":"KF"}""").statusCode()).isEqualTo(201);
+        HttpResponse<String> ks = send("POST", "/api/bodies", """
+                {"id":"ks","name":"Kommunstyrelsen","shortName":"KS","parentId":"kf","diariumPrefix":"KS"}""");
+        assertThat(ks.statusCode()).isEqualTo(201);
+        assertThat(ks.headers().firstValue("Location")).hasValue("/api/bodies/ks");
+
+        HttpResponse<String> got = send("GET", "/api/bodies/ks", null);
+        assertThat(got.statusCode()).isEqualTo(200);
+        assertThat(got.body()).contains("\"parentId\":\"kf\"").contains("Kommunstyrelsen");
+        assertThat(got.headers().firstValue("X-Request-Id")).hasValue("test-1");
+
+        HttpResponse<String> page = send("GET", "/api/bodies?pageSize=1", null);
+        assertThat(page.body()).contains("\"id\":\"kf\"").doesNotContain("\"id\":\"ks\"")
+                .doesNotContain("\"nextPageToken\":\"\"");
+    }
+
+    @Test
+    void unknownBodyIs404ProblemJson() throws Exception {
+        HttpResponse<String> r = send("GET", "/api/bodies/no-such", null);
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(r.body()).contains("\"type\":\"urn:radhus:problem:not-found\"").contains("no-such");
+    }
+
+    @Test
+    void invalidBodyNamesTheFields() throws Exception {
+        HttpResponse<String> r = send("POST", "/api/bodies", """
+                {"id":"Not Valid","name":"","diariumPrefix":"ks"}""");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("\"field\":\"id\"").contains("\"field\":\"name\"").contains("\"field\":\"diariumPrefix\"");
+    }
+
+    @Test
+    void unknownParentIsRefused() throws Exception {
+        HttpResponse<String> r = send("POST", "/api/bodies", """
+                {"id":"orphan","name":"Föräldralös nämnd","parentId":"nowhere"}""");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("parentId").contains("nowhere");
+    }
+
+    @Test
+    void duplicateIdIs409() throws Exception {
+        send("POST", "/api/bodies", """
+                {"id":"bn","name":"Byggnadsnämnden"}""");
+        HttpResponse<String> r = send("POST", "/api/bodies", """
+                {"id":"bn","name":"Byggnadsnämnden igen"}""");
+        assertThat(r.statusCode()).isEqualTo(409);
+        assertThat(r.body()).contains("urn:radhus:problem:exists");
+    }
+
+    @Test
+    void malformedJsonAndBadTokensAre400WithoutInternals() throws Exception {
+        HttpResponse<String> r = send("POST", "/api/bodies", "{\"id\":");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("problem").doesNotContain("Exception").doesNotContain("at se.");
+        HttpResponse<String> t = send("GET", "/api/bodies?pageToken=not-a-token", null);
+        assertThat(t.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void unknownPathIs404ProblemJson() throws Exception {
+        HttpResponse<String> r = send("GET", "/api/nothing-here", null);
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.body()).contains("urn:radhus:problem:not-found");
+    }
+
+    @Test
+    void healthProbesAnswer() throws Exception {
+        assertThat(send("GET", "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/actuator/prometheus", null).body()).contains("jvm_memory");
+    }
+}
