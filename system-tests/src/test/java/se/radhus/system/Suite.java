@@ -1,0 +1,170 @@
+package se.radhus.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The four jars the reactor built, run as processes on free ports with one data folder, as bin/radhus
+ * runs them. Services can be killed hard and started again.
+ */
+final class Suite implements AutoCloseable {
+
+    enum Service {
+        MEETINGS("meetings-service", "/actuator/health/readiness"),
+        FINANCE("finance-service", "/health/readiness"),
+        PROCUREMENT("procurement-service", "/health/readiness"),
+        GATEWAY("gateway", "/actuator/health/readiness");
+
+        final String module;
+        final String readiness;
+
+        Service(String module, String readiness) {
+            this.module = module;
+            this.readiness = readiness;
+        }
+    }
+
+    final Path root = Path.of(System.getProperty("radhus.root", "..")).toAbsolutePath().normalize();
+    final Path dataDir;
+    final Path logDir;
+    final Map<Service, Integer> httpPorts = new EnumMap<>(Service.class);
+    final Map<Service, Integer> grpcPorts = new EnumMap<>(Service.class);
+    private final Map<Service, Process> processes = new EnumMap<>(Service.class);
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    Suite() throws IOException {
+        dataDir = Files.createTempDirectory("radhus-suite-data");
+        logDir = Files.createDirectories(root.resolve("system-tests/target/suite-logs"));
+        for (Service s : Service.values()) {
+            httpPorts.put(s, freePort());
+            grpcPorts.put(s, freePort());
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String gateway() {
+        return "http://localhost:" + httpPorts.get(Service.GATEWAY);
+    }
+
+    Path logOf(Service s) {
+        return logDir.resolve(s.module + ".log");
+    }
+
+    void startAll() throws Exception {
+        for (Service s : Service.values()) {
+            start(s);
+        }
+        for (Service s : Service.values()) {
+            awaitReady(s);
+        }
+    }
+
+    void start(Service s) throws IOException {
+        Path jar = root.resolve(s.module).resolve("target").resolve(s.module + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the whole build (./mvnw verify), not this module alone");
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logOf(s).toFile()));
+        Map<String, String> env = pb.environment();
+        env.remove("MONGODB_URI");
+        env.put("HTTP_PORT", Integer.toString(httpPorts.get(s)));
+        env.put("GRPC_PORT", Integer.toString(grpcPorts.get(s)));
+        env.put("RADHUS_DATA_DIR", dataDir.toString());
+        env.put("MEETINGS_URL", "http://localhost:" + httpPorts.get(Service.MEETINGS));
+        env.put("FINANCE_URL", "http://localhost:" + httpPorts.get(Service.FINANCE));
+        env.put("PROCUREMENT_URL", "http://localhost:" + httpPorts.get(Service.PROCUREMENT));
+        env.put("MEETINGS_GRPC", "localhost:" + grpcPorts.get(Service.MEETINGS));
+        env.put("BREAKER_OPEN_WAIT", "1s");
+        processes.put(s, pb.start());
+    }
+
+    void awaitReady(Service s) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        URI uri = URI.create("http://localhost:" + httpPorts.get(s) + s.readiness);
+        while (System.nanoTime() < deadline) {
+            Process p = processes.get(s);
+            if (p != null && !p.isAlive()) {
+                throw new IllegalStateException(s.module + " exited with " + p.exitValue() + "; see " + logOf(s));
+            }
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(s.module + " not ready in 120 s; see " + logOf(s));
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed or closed. */
+    void killHard(Service s) throws InterruptedException {
+        Process p = processes.remove(s);
+        if (p != null) {
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** SIGTERM and wait, as bin/radhus down does. */
+    void stop(Service s) throws InterruptedException {
+        Process p = processes.remove(s);
+        if (p != null) {
+            p.destroy();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    HttpResponse<String> send(String method, String path, String json, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gateway() + path)).timeout(Duration.ofSeconds(20));
+        headers.forEach(b::header);
+        if (json == null) {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return send("GET", path, null, new HashMap<>());
+    }
+
+    HttpResponse<String> post(String path, String json) throws Exception {
+        return send("POST", path, json, new HashMap<>());
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (Service s : Service.values()) {
+            stop(s);
+        }
+    }
+}

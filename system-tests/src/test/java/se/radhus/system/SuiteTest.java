@@ -1,0 +1,190 @@
+package se.radhus.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import se.radhus.proto.common.v1.Date;
+import se.radhus.proto.common.v1.DecisionRef;
+import se.radhus.proto.finance.v1.FinanceServiceGrpc;
+import se.radhus.proto.finance.v1.GetBalanceRequest;
+import se.radhus.proto.meetings.v1.GetDecisionRequest;
+import se.radhus.proto.meetings.v1.MeetingsServiceGrpc;
+import se.radhus.proto.procurement.v1.GetProcurementRequest;
+import se.radhus.proto.procurement.v1.ProcurementServiceGrpc;
+import se.radhus.system.Suite.Service;
+
+/** The running suite, through the real gateway to the real services, and their gRPC contracts. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SuiteTest {
+
+    Suite suite;
+
+    @BeforeAll
+    void up() throws Exception {
+        suite = new Suite();
+        suite.startAll();
+    }
+
+    @AfterAll
+    void down() throws Exception {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theGatewayAnswersEachServicesListsWithJson() throws Exception {
+        for (String path : new String[] {"/api/bodies", "/api/appropriations", "/api/procurements", "/api/contracts"}) {
+            HttpResponse<String> r = suite.get(path);
+            assertEquals(200, r.statusCode(), path + ": " + r.body());
+            assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"), path);
+            assertTrue(r.body().contains("\"items\":["), path + ": " + r.body());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void unknownPathsAre404ProblemJson() throws Exception {
+        HttpResponse<String> r = suite.get("/api/no-such-thing");
+        assertEquals(404, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
+        assertTrue(r.body().contains("\"type\":\"urn:radhus:problem:not-found\""), r.body());
+    }
+
+    @Test
+    @Order(3)
+    void oversizedBodiesAre413ProblemJson() throws Exception {
+        String huge = "{\"id\":\"x\",\"name\":\"" + "a".repeat(11 * 1024 * 1024) + "\"}";
+        HttpResponse<String> r = suite.post("/api/bodies", huge);
+        assertEquals(413, r.statusCode());
+        assertTrue(r.body().contains("urn:radhus:problem:too-large"), r.body());
+    }
+
+    @Test
+    @Order(4)
+    void theRequestIdReachesTheServiceAndItsLog() throws Exception {
+        HttpResponse<String> r = suite.send("POST", "/api/appropriations", """
+                {"id":"ks-tillvaxt","name":"Kommunstyrelsens anslag för tillväxt","ownerBodyId":"ks",
+                 "amounts":[{"year":2024,"amount":{"ore":147820000,"currency":"SEK"}}]}""",
+                Map.of("X-Request-Id", "suite-req-0001"));
+        assertEquals(201, r.statusCode(), r.body());
+        assertEquals(java.util.List.of("suite-req-0001"), r.headers().allValues("X-Request-Id"));
+        String log = Files.readString(suite.logOf(Service.FINANCE));
+        assertTrue(log.contains("[suite-req-0001]") && log.contains("created appropriation ks-tillvaxt"),
+                "finance log lacks the request id");
+        HttpResponse<String> generated = suite.get("/api/bodies");
+        assertTrue(generated.headers().firstValue("X-Request-Id").orElseThrow().length() >= 16);
+    }
+
+    @Test
+    @Order(5)
+    void eachServiceAnswersItsGrpcContractAndHealth() throws Exception {
+        for (Service s : new Service[] {Service.MEETINGS, Service.FINANCE, Service.PROCUREMENT}) {
+            ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", suite.grpcPorts.get(s)).usePlaintext().build();
+            try {
+                HealthCheckResponse health = HealthGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)
+                        .check(HealthCheckRequest.getDefaultInstance());
+                assertEquals(HealthCheckResponse.ServingStatus.SERVING, health.getStatus(), s.module);
+                switch (s) {
+                    case MEETINGS -> assertEquals(false, MeetingsServiceGrpc.newBlockingStub(channel)
+                            .withDeadlineAfter(5, TimeUnit.SECONDS)
+                            .getDecision(GetDecisionRequest.newBuilder().setRef(DecisionRef.newBuilder().setBodyId("ks-nau")
+                                    .setMeetingDate(Date.newBuilder().setYear(2024).setMonth(5).setDay(21))
+                                    .setParagraph(181)).build()).getExists());
+                    case FINANCE -> assertEquals(147_820_000L, FinanceServiceGrpc.newBlockingStub(channel)
+                            .withDeadlineAfter(5, TimeUnit.SECONDS)
+                            .getBalance(GetBalanceRequest.newBuilder().setAppropriationId("ks-tillvaxt").build())
+                            .getYears(0).getRemaining().getOre());
+                    case PROCUREMENT -> {
+                        assertEquals(201, suite.post("/api/procurements", """
+                                {"id":"p-24115","number":"24115","title":"Serviceavtal telefoniplattform"}""").statusCode());
+                        assertEquals("24115", ProcurementServiceGrpc.newBlockingStub(channel)
+                                .withDeadlineAfter(5, TimeUnit.SECONDS)
+                                .getProcurement(GetProcurementRequest.newBuilder().setId("p-24115").build())
+                                .getProcurement().getNumber());
+                    }
+                    default -> throw new IllegalStateException();
+                }
+            } finally {
+                channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aDownServiceIs503WithinTwoSecondsAndBackWithoutAGatewayRestart() throws Exception {
+        suite.killHard(Service.FINANCE);
+        long start = System.nanoTime();
+        HttpResponse<String> down = suite.get("/api/appropriations");
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertEquals(503, down.statusCode(), down.body());
+        assertTrue(millis < 2000, "503 took " + millis + " ms");
+        assertTrue(down.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
+        assertTrue(down.body().contains("\"service\":\"finance\""), down.body());
+        // the others still answer
+        assertEquals(200, suite.get("/api/bodies").statusCode());
+
+        suite.start(Service.FINANCE);
+        suite.awaitReady(Service.FINANCE);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        int status = 0;
+        while (System.nanoTime() < deadline && status != 200) {
+            status = suite.get("/api/appropriations").statusCode();
+            if (status != 200) {
+                Thread.sleep(250);
+            }
+        }
+        assertEquals(200, status, "finance did not answer through the gateway after its restart");
+    }
+
+    @Test
+    @Order(7)
+    void writesThroughTheGatewaySurviveKillNineAndAnOrderlyRestart() throws Exception {
+        assertEquals(201, suite.post("/api/bodies", """
+                {"id":"ks","name":"Kommunstyrelsen","shortName":"KS","diariumPrefix":"KS"}""").statusCode());
+        assertEquals(201, suite.post("/api/bodies", """
+                {"id":"ks-nau","name":"Kommunstyrelsens näringslivs- och arbetsutskott","shortName":"NAU","parentId":"ks","diariumPrefix":"KS"}""").statusCode());
+        suite.killHard(Service.MEETINGS);
+        suite.start(Service.MEETINGS);
+        suite.awaitReady(Service.MEETINGS);
+        HttpResponse<String> after = awaitOk("/api/bodies/ks-nau");
+        assertTrue(after.body().contains("arbetsutskott"), after.body());
+
+        suite.stop(Service.MEETINGS);
+        suite.start(Service.MEETINGS);
+        suite.awaitReady(Service.MEETINGS);
+        assertTrue(awaitOk("/api/bodies/ks").body().contains("Kommunstyrelsen"));
+        // and the finance write made before finance was killed in the test before
+        assertTrue(awaitOk("/api/appropriations/ks-tillvaxt").body().contains("1 478 200 kr"));
+    }
+
+    private HttpResponse<String> awaitOk(String path) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        HttpResponse<String> r = suite.get(path);
+        while (r.statusCode() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            r = suite.get(path);
+        }
+        assertEquals(200, r.statusCode(), path + ": " + r.body());
+        return r;
+    }
+}
