@@ -18,7 +18,7 @@ public record Diarienummer(String registry, int year, int sequence) implements C
 
     private static final Pattern REGISTRY = Pattern.compile("[A-ZÅÄÖ]{1,10}");
     private static final Pattern SPELLING = Pattern.compile(
-            "(?i)^(?:(?:dnr|diarienr|diarienummer|ärendenummer|ärendenr)\\.?:?\\s*)?"
+            "(?iu)^(?:(?:dnr|diarienr|diarienummer|ärendenummer|ärendenr)\\.?:?\\s*)?"
                     + "([a-zåäö]{1,10})\\s*[-\\s]\\s*(\\d{4})\\s*/\\s*(\\d{1,5})$");
 
     public Diarienummer {
@@ -48,8 +48,12 @@ public record Diarienummer(String registry, int year, int sequence) implements C
         if (!m.matches()) {
             throw new IllegalArgumentException("\"" + text.strip() + "\" is not a case number; expected " + EXPECTED_FORM);
         }
-        return new Diarienummer(m.group(1).toUpperCase(java.util.Locale.ROOT), Integer.parseInt(m.group(2)),
-                Integer.parseInt(m.group(3)));
+        try {
+            return new Diarienummer(m.group(1).toUpperCase(java.util.Locale.ROOT), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + "; expected " + EXPECTED_FORM, e);
+        }
     }
 
     /** NFC, every Unicode dash and hyphen to '-', every kind of space to ' ', trimmed. */
