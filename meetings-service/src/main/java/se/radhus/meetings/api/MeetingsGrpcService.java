@@ -9,8 +9,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import se.radhus.common.store.Pages;
 import org.springframework.grpc.server.service.GrpcService;
-import se.radhus.meetings.store.DecisionStore;
+import se.radhus.meetings.service.DecisionDocuments;
+import se.radhus.meetings.store.DecisionLog;
+import se.radhus.meetings.store.MeetingStore;
 import se.radhus.proto.common.v1.Date;
 import se.radhus.proto.common.v1.DecisionRef;
 import se.radhus.proto.common.v1.Diarienummer;
@@ -29,12 +32,14 @@ import se.radhus.proto.meetings.v1.WatchDecisionsResponse;
 public class MeetingsGrpcService extends MeetingsServiceGrpc.MeetingsServiceImplBase {
 
     private static final long WATCH_POLL_MILLIS = 300;
-    private final DecisionStore decisions;
+    private final DecisionLog decisions;
+    private final MeetingStore meetings;
     private final ScheduledExecutorService watchers = Executors.newScheduledThreadPool(1,
             Thread.ofPlatform().daemon().name("decision-watch-", 0).factory());
 
-    public MeetingsGrpcService(DecisionStore decisions) {
+    public MeetingsGrpcService(DecisionLog decisions, MeetingStore meetings) {
         this.decisions = decisions;
+        this.meetings = meetings;
     }
 
     @Override
@@ -54,7 +59,8 @@ public class MeetingsGrpcService extends MeetingsServiceGrpc.MeetingsServiceImpl
             return;
         }
         GetDecisionResponse.Builder answer = GetDecisionResponse.newBuilder();
-        decisions.find(ref.getBodyId(), date, ref.getParagraph())
+        meetings.findByBodyAndDate(ref.getBodyId(), date.toString())
+                .flatMap(m -> m.paragraph(ref.getParagraph()).map(p -> DecisionDocuments.of(m, p)))
                 .map(MeetingsGrpcService::toProto)
                 .filter(d -> !ref.hasCaseNumber() || d.getRef().getCaseNumber().equals(ref.getCaseNumber()))
                 .ifPresentOrElse(d -> answer.setExists(true).setDecision(d), () -> answer.setExists(false));
@@ -64,7 +70,14 @@ public class MeetingsGrpcService extends MeetingsServiceGrpc.MeetingsServiceImpl
 
     @Override
     public void listDecisions(ListDecisionsRequest request, StreamObserver<ListDecisionsResponse> response) {
-        var page = decisions.list(request.getBodyId(), request.getPageSize(), request.getPageToken());
+        Pages.Page<Document> page;
+        try {
+            page = decisions.page(request.getBodyId(), request.getPageSize(), request.getPageToken());
+        } catch (IllegalArgumentException e) {
+            response.onError(Status.INVALID_ARGUMENT.withDescription("page_token is not one this list handed out")
+                    .asRuntimeException());
+            return;
+        }
         response.onNext(ListDecisionsResponse.newBuilder()
                 .addAllDecisions(page.items().stream().map(MeetingsGrpcService::toProto).toList())
                 .setNextPageToken(page.nextPageToken())
@@ -94,9 +107,9 @@ public class MeetingsGrpcService extends MeetingsServiceGrpc.MeetingsServiceImpl
                 return;
             }
             try {
-                List<Document> next = decisions.adjustedAfter(cursor[0], 100);
+                List<Document> next = decisions.after(cursor[0], 100);
                 for (Document d : next) {
-                    long seq = d.getLong("adjustedSeq");
+                    long seq = ((Number) d.get("_id")).longValue();
                     call.onNext(WatchDecisionsResponse.newBuilder().setDecision(toProto(d))
                             .setCursor(Long.toString(seq)).build());
                     cursor[0] = seq;
@@ -119,15 +132,16 @@ public class MeetingsGrpcService extends MeetingsServiceGrpc.MeetingsServiceImpl
     }
 
     static Decision toProto(Document d) {
+        DecisionRef.Builder ref = DecisionRef.newBuilder()
+                .setBodyId(d.getString("bodyId"))
+                .setMeetingDate(toProtoDate(LocalDate.parse(d.getString("meetingDate"))))
+                .setParagraph(d.getInteger("paragraph"));
+        if (d.getString("caseRegistry") != null) {
+            ref.setCaseNumber(Diarienummer.newBuilder().setRegistry(d.getString("caseRegistry"))
+                    .setYear(d.getInteger("caseYear")).setSequence(d.getInteger("caseSeq")));
+        }
         Decision.Builder b = Decision.newBuilder()
-                .setRef(DecisionRef.newBuilder()
-                        .setBodyId(d.getString("bodyId"))
-                        .setMeetingDate(toProtoDate(LocalDate.parse(d.getString("meetingDate"))))
-                        .setParagraph(d.getInteger("paragraph"))
-                        .setCaseNumber(Diarienummer.newBuilder()
-                                .setRegistry(d.getString("caseRegistry"))
-                                .setYear(d.getInteger("caseYear"))
-                                .setSequence(d.getInteger("caseSeq"))))
+                .setRef(ref)
                 .setTitle(d.getString("title"))
                 .setKind("proposal".equals(d.getString("kind")) ? DecisionKind.DECISION_KIND_PROPOSAL
                         : DecisionKind.DECISION_KIND_DECISION)

@@ -36,6 +36,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return respond(e.problem());
     }
 
+    @ExceptionHandler(se.radhus.common.domain.RuleViolation.class)
+    ResponseEntity<Object> rule(se.radhus.common.domain.RuleViolation e) {
+        return respond(Problem.conflict(e.rule(), "Refused by a rule", e.getMessage()).with("rule", e.rule()));
+    }
+
+    @ExceptionHandler(se.radhus.common.domain.InvalidInput.class)
+    ResponseEntity<Object> invalid(se.radhus.common.domain.InvalidInput e) {
+        return respond(Problem.invalid(e.errors()));
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Object> badArgument(IllegalArgumentException e) {
         return respond(Problem.badRequest(e.getMessage()));
@@ -45,6 +55,17 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
         log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(Problem.internal(MDC.get(RequestIds.MDC_KEY)));
+    }
+
+    /** The message of our own parse errors (a malformed diarienummer, say) when they caused the failure. */
+    static java.util.Optional<String> readableCause(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof IllegalArgumentException && t.getMessage() != null
+                    && t.getStackTrace().length > 0 && t.getStackTrace()[0].getClassName().startsWith("se.radhus")) {
+                return java.util.Optional.of(t.getMessage());
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     @Override
@@ -62,8 +83,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                     "This resource is available as application/json.");
             default -> code >= 500
                     ? Problem.internal(MDC.get(RequestIds.MDC_KEY))
-                    : Problem.badRequest("The request could not be read: check that the body is well-formed JSON"
-                    + " and the parameters have the right types.");
+                    : Problem.badRequest(readableCause(ex).orElse("The request could not be read: check that the body"
+                    + " is well-formed JSON and the parameters have the right types."));
         };
         return ResponseEntity.status(code).headers(headers).contentType(PROBLEM).body(problem.toMap());
     }

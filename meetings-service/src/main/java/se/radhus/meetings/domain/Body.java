@@ -13,8 +13,14 @@ import se.radhus.common.api.FieldError;
  * @param shortName     short name, e.g. "NAU"
  * @param parentId      the parent body's id, or null for the top (KF)
  * @param diariumPrefix the registry prefix of the diarium the body's cases are registered in, e.g. "KS"
+ * @param members       seats in the body with their roles and periods
  */
-public record Body(String id, String name, String shortName, String parentId, String diariumPrefix) {
+public record Body(String id, String name, String shortName, String parentId, String diariumPrefix,
+                   List<Membership> members) {
+
+    public Body {
+        members = members == null ? List.of() : List.copyOf(members);
+    }
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     private static final Pattern PREFIX = Pattern.compile("[A-ZÅÄÖ]{1,10}");
@@ -36,6 +42,12 @@ public record Body(String id, String name, String shortName, String parentId, St
         }
         if (diariumPrefix != null && !PREFIX.matcher(diariumPrefix).matches()) {
             errors.add(new FieldError("diariumPrefix", "1-10 upper-case letters, e.g. \"KS\""));
+        }
+        for (int i = 0; i < members.size(); i++) {
+            Membership m = members.get(i);
+            if (m.personId() == null || m.role() == null || (m.from() != null && m.to() != null && m.to().isBefore(m.from()))) {
+                errors.add(new FieldError("members[" + i + "]", "a personId, a role, and a period whose end is not before its start"));
+            }
         }
         if (id != null && id.equals(parentId)) {
             errors.add(new FieldError("parentId", "a body cannot be its own parent"));

@@ -23,35 +23,18 @@ public class BodyStore {
 
     /** @return false when a body with that id exists already */
     public boolean insert(Body body) {
-        try {
-            bodies.insertOne(toDocument(body));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return Inserts.insertNew(bodies, DocumentCodec.toDocument(body).append("_id", body.id()));
+    }
+
+    public void replace(Body body) {
+        bodies.replaceOne(Filters.eq("_id", body.id()), DocumentCodec.toDocument(body).append("_id", body.id()));
     }
 
     public Optional<Body> find(String id) {
-        return Optional.ofNullable(bodies.find(Filters.eq("_id", id)).first()).map(BodyStore::fromDocument);
+        return Optional.ofNullable(bodies.find(Filters.eq("_id", id)).first()).map(d -> DocumentCodec.fromDocument(d, Body.class));
     }
 
     public Pages.Page<Body> list(int pageSize, String pageToken) {
-        return Pages.list(bodies, Filters.empty(), pageSize, pageToken, BodyStore::fromDocument);
-    }
-
-    static Document toDocument(Body body) {
-        return new Document("_id", body.id())
-                .append("name", body.name())
-                .append("shortName", body.shortName())
-                .append("parentId", body.parentId())
-                .append("diariumPrefix", body.diariumPrefix());
-    }
-
-    static Body fromDocument(Document d) {
-        return new Body(d.getString("_id"), d.getString("name"), d.getString("shortName"),
-                d.getString("parentId"), d.getString("diariumPrefix"));
+        return Pages.list(bodies, Filters.empty(), pageSize, pageToken, d -> DocumentCodec.fromDocument(d, Body.class));
     }
 }

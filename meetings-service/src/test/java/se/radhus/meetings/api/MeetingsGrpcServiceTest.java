@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.radhus.common.store.MongoConnection;
 import se.radhus.common.store.MongoSettings;
-import se.radhus.meetings.store.DecisionStore;
+import se.radhus.meetings.store.DecisionLog;
+import se.radhus.meetings.store.MeetingStore;
 import se.radhus.proto.common.v1.Date;
 import se.radhus.proto.common.v1.DecisionRef;
 import se.radhus.proto.meetings.v1.GetDecisionRequest;
@@ -40,13 +41,14 @@ class MeetingsGrpcServiceTest {
     Server server;
     ManagedChannel channel;
     MeetingsServiceGrpc.MeetingsServiceBlockingStub stub;
+    DecisionLog log;
 
     @BeforeEach
     void start() throws Exception {
         mongo = MongoConnection.open(new MongoSettings("", "meetings-test", dataDir, 0));
         String name = InProcessServerBuilder.generateName();
         server = InProcessServerBuilder.forName(name).directExecutor()
-                .addService(new MeetingsGrpcService(new DecisionStore(mongo.database()))).build().start();
+                .addService(new MeetingsGrpcService(log = new DecisionLog(mongo.database()), new MeetingStore(mongo.database()))).build().start();
         channel = InProcessChannelBuilder.forName(name).directExecutor().build();
         stub = MeetingsServiceGrpc.newBlockingStub(channel);
     }
@@ -59,12 +61,12 @@ class MeetingsGrpcServiceTest {
     }
 
     void adjusted(int paragraph, long seq) {
-        mongo.database().getCollection("decisions").insertOne(new Document("_id", "ks-nau/2024-05-21/" + paragraph)
-                .append("bodyId", "ks-nau").append("meetingDate", "2024-05-21").append("paragraph", paragraph)
+        long position = log.append("ks-nau/2024-05-21/" + paragraph, new Document("bodyId", "ks-nau").append("meetingDate", "2024-05-21").append("paragraph", paragraph)
                 .append("caseRegistry", "KS").append("caseYear", 2024).append("caseSeq", 361)
                 .append("title", "§ " + paragraph).append("kind", "decision").append("clauses", List.of("bevilja"))
-                .append("adjusted", true).append("adjustedDate", "2024-05-23").append("adjustedSeq", seq)
+                .append("adjusted", true).append("adjustedDate", "2024-05-23")
                 .append("meetingId", "ks-nau-2024-05-21"));
+        org.assertj.core.api.Assertions.assertThat(position).isEqualTo(seq);
     }
 
     static DecisionRef ref(int paragraph) {
@@ -80,22 +82,42 @@ class MeetingsGrpcServiceTest {
         assertThat(r.hasDecision()).isFalse();
     }
 
+    void storeAdjustedMeeting() {
+        MeetingStore meetings = new MeetingStore(mongo.database());
+        var planned = se.radhus.meetings.domain.MeetingTest.planned();
+        meetings.insert(planned);
+        var adjusted = planned.addParagraph(se.radhus.meetings.domain.MeetingTest.paragraph(181))
+                .addParagraph(se.radhus.meetings.domain.MeetingTest.paragraph(182))
+                .adjust(java.time.LocalDate.of(2024, 5, 23), List.of("Anna Ordförande", "Bo Ledamot"));
+        assertThat(meetings.replace(adjusted, 1, true)).isPresent();
+    }
+
     @Test
     void aStoredDecisionIsFoundWithItsReference() {
-        adjusted(181, 1);
+        storeAdjustedMeeting();
         GetDecisionResponse r = stub.getDecision(GetDecisionRequest.newBuilder().setRef(ref(181)).build());
         assertThat(r.getExists()).isTrue();
         assertThat(r.getDecision().getAdjusted()).isTrue();
+        assertThat(r.getDecision().getAdjustedDate().getDay()).isEqualTo(23);
         assertThat(r.getDecision().getRef().getCaseNumber().getSequence()).isEqualTo(361);
         assertThat(r.getDecision().getClausesList()).containsExactly("bevilja");
+        assertThat(stub.getDecision(GetDecisionRequest.newBuilder().setRef(ref(183)).build()).getExists()).isFalse();
     }
 
     @Test
     void aCaseNumberThatDoesNotMatchIsNotTheDecision() {
-        adjusted(181, 1);
+        storeAdjustedMeeting();
         DecisionRef wrongCase = ref(181).toBuilder().setCaseNumber(
                 se.radhus.proto.common.v1.Diarienummer.newBuilder().setRegistry("KS").setYear(2024).setSequence(999)).build();
         assertThat(stub.getDecision(GetDecisionRequest.newBuilder().setRef(wrongCase).build()).getExists()).isFalse();
+    }
+
+    @Test
+    void publishingADecisionTwiceKeepsItsPosition() {
+        adjusted(177, 1);
+        adjusted(178, 2);
+        assertThat(log.append("ks-nau/2024-05-21/177", new Document("bodyId", "ks-nau"))).isEqualTo(1);
+        assertThat(log.after(0, 10)).hasSize(2);
     }
 
     @Test

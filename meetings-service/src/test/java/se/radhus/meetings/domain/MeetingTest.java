@@ -10,11 +10,11 @@ import se.radhus.common.diarium.Diarienummer;
 import se.radhus.common.domain.InvalidInput;
 import se.radhus.common.domain.RuleViolation;
 
-class MeetingTest {
+public class MeetingTest {
 
     static final LocalDate MAY_21 = LocalDate.of(2024, 5, 21);
 
-    static List<Attendee> attendance() {
+    public static List<Attendee> attendance() {
         return List.of(
                 new Attendee(null, "Anna Ordförande", "S", Role.ORDFORANDE, null, null, null),
                 new Attendee(null, "Bo Ledamot", "M", Role.LEDAMOT, null, null, null),
@@ -25,7 +25,7 @@ class MeetingTest {
                         ParagraphRange.parse("§ 178‐180")));
     }
 
-    static Meeting planned() {
+    public static Meeting planned() {
         return Meeting.plan("ks-nau", MAY_21, "13:00", "16:30", "Stadshuset", attendance(), List.of("Bo Ledamot"));
     }
 
@@ -36,7 +36,7 @@ class MeetingTest {
                 votes, List.of(), recusals, List.of(), null, null);
     }
 
-    static Paragraph paragraph(int number) {
+    public static Paragraph paragraph(int number) {
         return paragraph(number, List.of(), List.of());
     }
 

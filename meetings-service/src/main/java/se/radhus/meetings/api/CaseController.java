@@ -1,0 +1,64 @@
+package se.radhus.meetings.api;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import se.radhus.common.api.Problem;
+import se.radhus.common.api.ProblemException;
+import se.radhus.common.diarium.Diarienummer;
+import se.radhus.common.domain.InvalidInput;
+import se.radhus.meetings.domain.CaseFile;
+import se.radhus.meetings.service.CaseService;
+import se.radhus.meetings.store.CaseStore;
+
+/**
+ * The diarium: {@code POST /api/cases} registers a case and allocates its number;
+ * {@code GET /api/cases/KS-2024/00449} (any common spelling) reads it with its history.
+ */
+@RestController
+@RequestMapping("/api/cases")
+class CaseController {
+
+    private final CaseService service;
+    private final CaseStore store;
+
+    CaseController(CaseService service, CaseStore store) {
+        this.service = service;
+        this.store = store;
+    }
+
+    /** What a registrator sends: the body whose diarium registers it, a title, optionally documents. */
+    record RegisterRequest(String bodyId, String title, LocalDate registeredOn, List<CaseFile.CaseDocument> documents) {
+    }
+
+    @GetMapping
+    PageResponse<CaseFile> list(@RequestParam(defaultValue = "0") int pageSize, @RequestParam(defaultValue = "") String pageToken) {
+        return PageResponse.of(store.list(pageSize, pageToken));
+    }
+
+    @PostMapping
+    ResponseEntity<CaseFile> register(@RequestBody RegisterRequest r) {
+        InvalidInput.check(CaseFile.validateNew(r.bodyId(), r.title()));
+        CaseFile c = service.register(r.bodyId(), r.title(), r.registeredOn(), r.documents());
+        return ResponseEntity.created(URI.create("/api/cases/" + c.number())).body(c);
+    }
+
+    @GetMapping("/{registryYear}/{seq}")
+    CaseService.CaseView get(@PathVariable String registryYear, @PathVariable String seq) {
+        Diarienummer number;
+        try {
+            number = Diarienummer.parse(registryYear + "/" + seq);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Problem.badRequest(e.getMessage()));
+        }
+        return service.view(number);
+    }
+}

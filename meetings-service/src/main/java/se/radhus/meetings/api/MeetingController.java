@@ -1,0 +1,181 @@
+package se.radhus.meetings.api;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import se.radhus.common.api.Problem;
+import se.radhus.common.api.ProblemException;
+import se.radhus.meetings.domain.Attendee;
+import se.radhus.meetings.domain.Meeting;
+import se.radhus.meetings.domain.MeetingState;
+import se.radhus.meetings.domain.Paragraph;
+import se.radhus.meetings.domain.ProtocolExtract;
+import se.radhus.meetings.service.MeetingService;
+import se.radhus.meetings.store.MeetingStore;
+import se.radhus.meetings.store.MeetingStore.Versioned;
+
+/**
+ * Meetings and their protocols: {@code /api/meetings}. Reads carry an ETag (the protocol's version);
+ * writes take it back in If-Match to refuse a change made on a stale read (412).
+ */
+@RestController
+@RequestMapping("/api/meetings")
+class MeetingController {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MeetingController.class);
+
+    private final MeetingService service;
+    private final MeetingStore store;
+
+    MeetingController(MeetingService service, MeetingStore store) {
+        this.service = service;
+        this.store = store;
+    }
+
+    /** What a client sends to plan a meeting. */
+    record PlanRequest(String bodyId, LocalDate date, String startTime, String endTime, String place,
+                       List<Attendee> attendance, List<String> adjusters) {
+    }
+
+    /** The justering: its day and who signed. */
+    record JusteringRequest(LocalDate date, List<String> signedBy) {
+    }
+
+    /** The day the notice is posted on the anslagstavla. */
+    record AnslagRequest(LocalDate postedOn) {
+    }
+
+    /** A move to HELD or PROTOCOL_DRAFT. */
+    record StateRequest(MeetingState state) {
+    }
+
+    static Long ifMatch(String header) {
+        if (header == null || header.isBlank() || header.equals("*")) {
+            return null;
+        }
+        String v = header.strip();
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
+        }
+        v = v.replace("\"", "");
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new ProblemException(Problem.badRequest("If-Match must be the ETag of a read of this meeting, e.g. \"3\"."));
+        }
+    }
+
+    static ResponseEntity<Meeting> ok(Versioned v) {
+        return ResponseEntity.ok().eTag("\"" + v.version() + "\"").body(v.meeting());
+    }
+
+    @GetMapping
+    PageResponse<Meeting> list(@RequestParam(required = false) String bodyId,
+                               @RequestParam(defaultValue = "0") int pageSize,
+                               @RequestParam(defaultValue = "") String pageToken) {
+        return PageResponse.of(store.list(bodyId, pageSize, pageToken));
+    }
+
+    @PostMapping
+    ResponseEntity<Meeting> plan(@RequestBody PlanRequest r) {
+        Versioned v = service.plan(r.bodyId(), r.date(), r.startTime(), r.endTime(), r.place(), r.attendance(), r.adjusters());
+        log.info("planned meeting {}", v.meeting().id());
+        return ResponseEntity.created(URI.create("/api/meetings/" + v.meeting().id())).eTag("\"1\"").body(v.meeting());
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<Meeting> get(@PathVariable String id) {
+        return ok(service.get(id));
+    }
+
+    @PostMapping("/{id}/state")
+    ResponseEntity<Meeting> state(@PathVariable String id, @RequestBody StateRequest r,
+                                  @RequestHeader(value = "If-Match", required = false) String match) {
+        if (r.state() == null) {
+            throw new ProblemException(Problem.badRequest("state is HELD or PROTOCOL_DRAFT."));
+        }
+        return ok(service.moveTo(id, r.state(), ifMatch(match)));
+    }
+
+    @GetMapping("/{id}/paragraphs/next")
+    Map<String, Integer> next(@PathVariable String id) {
+        return Map.of("next", service.nextParagraphNumber(id));
+    }
+
+    @PostMapping("/{id}/paragraphs")
+    ResponseEntity<Meeting> addParagraph(@PathVariable String id, @RequestBody Paragraph p,
+                                         @RequestHeader(value = "If-Match", required = false) String match) {
+        Versioned v = service.addParagraph(id, p, ifMatch(match));
+        log.info("added § {} to {}", p.number(), id);
+        return ResponseEntity.created(URI.create("/api/meetings/" + id + "/paragraphs/" + p.number()))
+                .eTag("\"" + v.version() + "\"").body(v.meeting());
+    }
+
+    @GetMapping("/{id}/paragraphs/{number}")
+    Paragraph paragraph(@PathVariable String id, @PathVariable int number) {
+        return service.get(id).meeting().paragraph(number)
+                .orElseThrow(() -> new ProblemException(Problem.notFound("There is no § " + number + " in " + id + ".")));
+    }
+
+    @PutMapping("/{id}/paragraphs/{number}")
+    ResponseEntity<Meeting> replaceParagraph(@PathVariable String id, @PathVariable int number, @RequestBody Paragraph p,
+                                             @RequestHeader(value = "If-Match", required = false) String match) {
+        return ok(service.replaceParagraph(id, number, p, ifMatch(match)));
+    }
+
+    @PostMapping("/{id}/paragraphs/{number}/justering")
+    ResponseEntity<Meeting> adjustParagraph(@PathVariable String id, @PathVariable int number, @RequestBody JusteringRequest r,
+                                            @RequestHeader(value = "If-Match", required = false) String match) {
+        return ok(service.adjustParagraph(id, number, r.date(), r.signedBy() == null ? List.of() : r.signedBy(), ifMatch(match)));
+    }
+
+    @PostMapping("/{id}/justering")
+    ResponseEntity<Meeting> adjust(@PathVariable String id, @RequestBody JusteringRequest r,
+                                   @RequestHeader(value = "If-Match", required = false) String match) {
+        Versioned v = service.adjust(id, r.date(), r.signedBy() == null ? List.of() : r.signedBy(), ifMatch(match));
+        log.info("adjusted {}", id);
+        return ok(v);
+    }
+
+    @PostMapping("/{id}/anslag")
+    ResponseEntity<Map<String, Object>> post(@PathVariable String id, @RequestBody AnslagRequest r,
+                                             @RequestHeader(value = "If-Match", required = false) String match) {
+        Versioned v = service.post(id, r.postedOn(), ifMatch(match));
+        Meeting.Posting posting = v.meeting().posting();
+        log.info("posted {} on {}, appeal deadline {}", id, posting.postedOn(), posting.appealDeadline());
+        return ResponseEntity.ok().eTag("\"" + v.version() + "\"").body(Map.of(
+                "meetingId", id,
+                "postedOn", posting.postedOn().toString(),
+                "appealDeadline", posting.appealDeadline().toString(),
+                "legalForceFrom", posting.appealDeadline().plusDays(1).toString(),
+                "warnings", posting.warnings()));
+    }
+
+    @GetMapping(value = "/{id}/paragraphs/{number}/extract", produces = MediaType.APPLICATION_JSON_VALUE)
+    ProtocolExtract extractJson(@PathVariable String id, @PathVariable int number) {
+        return extract(id, number);
+    }
+
+    @GetMapping(value = "/{id}/paragraphs/{number}/extract", produces = MediaType.TEXT_PLAIN_VALUE)
+    String extractText(@PathVariable String id, @PathVariable int number) {
+        return extract(id, number).text();
+    }
+
+    private ProtocolExtract extract(String id, int number) {
+        Meeting m = service.get(id).meeting();
+        return ProtocolExtract.of(m, m.paragraph(number)
+                .orElseThrow(() -> new ProblemException(Problem.notFound("There is no § " + number + " in " + id + "."))));
+    }
+}

@@ -1,0 +1,76 @@
+package se.radhus.meetings.service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import se.radhus.common.api.FieldError;
+import se.radhus.common.api.Problem;
+import se.radhus.common.api.ProblemException;
+import se.radhus.common.diarium.Diarienummer;
+import se.radhus.meetings.domain.Body;
+import se.radhus.meetings.domain.CaseFile;
+import se.radhus.meetings.domain.DecisionKind;
+import se.radhus.meetings.domain.DecisionSection;
+import se.radhus.meetings.domain.Meeting;
+import se.radhus.meetings.domain.Paragraph;
+import se.radhus.meetings.store.BodyStore;
+import se.radhus.meetings.store.CaseStore;
+import se.radhus.meetings.store.MeetingStore;
+
+/** The diarium: registering cases and reading a case with its way through the bodies (ärendegång). */
+@Service
+public class CaseService {
+
+    private final CaseStore cases;
+    private final BodyStore bodies;
+    private final MeetingStore meetings;
+    private final Clock clock;
+
+    public CaseService(CaseStore cases, BodyStore bodies, MeetingStore meetings) {
+        this.cases = cases;
+        this.bodies = bodies;
+        this.meetings = meetings;
+        this.clock = Clock.systemDefaultZone();
+    }
+
+    /** A step of a case through the bodies: where and when it was handled, and how. */
+    public record HistoryEntry(String bodyId, LocalDate meetingDate, String meetingId, int paragraph, String title,
+                               DecisionKind kind, List<String> decidingBodies, boolean adjusted) {
+    }
+
+    /** A case, its documents and its history. */
+    public record CaseView(CaseFile caseFile, String number, List<HistoryEntry> history) {
+    }
+
+    public CaseFile register(String bodyId, String title, LocalDate registeredOn, List<CaseFile.CaseDocument> documents) {
+        Body body = bodies.find(bodyId).orElseThrow(() -> new ProblemException(Problem.invalid(List.of(
+                new FieldError("bodyId", "the id of an existing body; there is no " + bodyId)))));
+        if (body.diariumPrefix() == null) {
+            throw new ProblemException(Problem.invalid(List.of(new FieldError("bodyId",
+                    "a body with a diarium (diariumPrefix); " + bodyId + " has none"))));
+        }
+        LocalDate day = registeredOn != null ? registeredOn : LocalDate.now(clock);
+        Diarienummer number = cases.allocate(body.diariumPrefix(), day.getYear());
+        CaseFile c = new CaseFile(number, bodyId, title, day, documents);
+        if (!cases.insert(c)) {
+            throw new IllegalStateException("the diarium allocated " + number + " twice");
+        }
+        return c;
+    }
+
+    public CaseView view(Diarienummer number) {
+        CaseFile c = cases.find(number).orElseThrow(() -> new ProblemException(Problem.notFound("The diarium has no case " + number + ".")));
+        List<HistoryEntry> history = new ArrayList<>();
+        for (Meeting m : meetings.withCase(number)) {
+            for (Paragraph p : m.paragraphs()) {
+                if (number.equals(p.caseNumber())) {
+                    history.add(new HistoryEntry(m.bodyId(), m.date(), m.id(), p.number(), p.title(), p.kind(),
+                            p.decisions().stream().map(DecisionSection::decidingBody).distinct().toList(), m.isPublic(p)));
+                }
+            }
+        }
+        return new CaseView(c, number.toString(), history);
+    }
+}

@@ -1,0 +1,166 @@
+package se.radhus.meetings.service;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.function.UnaryOperator;
+import org.springframework.stereotype.Service;
+import se.radhus.common.api.Problem;
+import se.radhus.common.api.ProblemException;
+import se.radhus.common.domain.RuleViolation;
+import se.radhus.meetings.domain.Attendee;
+import se.radhus.meetings.domain.CaseFile;
+import se.radhus.meetings.domain.Meeting;
+import se.radhus.meetings.domain.MeetingState;
+import se.radhus.meetings.domain.Paragraph;
+import se.radhus.meetings.domain.ParagraphNumbering;
+import se.radhus.meetings.store.BodyStore;
+import se.radhus.meetings.store.CaseStore;
+import se.radhus.meetings.store.MeetingStore;
+import se.radhus.meetings.store.MeetingStore.Versioned;
+import se.radhus.meetings.store.ParagraphNumberStore;
+
+/**
+ * Meetings and their protocols: reads, and every change as read → domain rule → compare-and-set write,
+ * retried when another writer came first (or refused with 412 when the caller named the version it read).
+ */
+@Service
+public class MeetingService {
+
+    private static final int ATTEMPTS = 8;
+
+    private final MeetingStore meetings;
+    private final BodyStore bodies;
+    private final ParagraphNumberStore numbers;
+    private final CaseStore cases;
+    private final DecisionPublisher publisher;
+
+    public MeetingService(MeetingStore meetings, BodyStore bodies, ParagraphNumberStore numbers, CaseStore cases,
+                          DecisionPublisher publisher) {
+        this.meetings = meetings;
+        this.bodies = bodies;
+        this.numbers = numbers;
+        this.cases = cases;
+        this.publisher = publisher;
+    }
+
+    public Versioned plan(String bodyId, LocalDate date, String startTime, String endTime, String place,
+                          List<Attendee> attendance, List<String> adjusters) {
+        Meeting m = Meeting.plan(bodyId, date, startTime, endTime, place, attendance, adjusters);
+        if (bodies.find(bodyId).isEmpty()) {
+            throw new ProblemException(Problem.invalid(List.of(new se.radhus.common.api.FieldError("bodyId",
+                    "the id of an existing body; there is no " + bodyId))));
+        }
+        if (!meetings.insert(m)) {
+            throw new ProblemException(Problem.conflict("exists", "Already exists",
+                    "The body " + bodyId + " already has a meeting on " + date + " (" + m.id() + ")."));
+        }
+        return new Versioned(m, 1);
+    }
+
+    public Versioned get(String id) {
+        return meetings.find(id).orElseThrow(() -> new ProblemException(Problem.notFound("No meeting has id " + id + ".")));
+    }
+
+    /** The number to offer for the body's next § in the meeting's year. */
+    public int nextParagraphNumber(String meetingId) {
+        Meeting m = get(meetingId).meeting();
+        return ParagraphNumbering.next(numbers.last(m.bodyId(), m.date().getYear()));
+    }
+
+    private Versioned change(String id, Long ifMatch, UnaryOperator<Meeting> operation, boolean publish) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Versioned current = get(id);
+            requireVersion(ifMatch, current);
+            Meeting changed = operation.apply(current.meeting());
+            var written = meetings.replace(changed, current.version(), publish);
+            if (written.isPresent()) {
+                if (publish) {
+                    publisher.publishNow(id);
+                }
+                return new Versioned(changed, written.get());
+            }
+            if (ifMatch != null) {
+                throw preconditionFailed(id);
+            }
+        }
+        throw new ProblemException(Problem.conflict("concurrent-change", "Changed concurrently",
+                "The meeting " + id + " kept changing while this request was applied; read it again and retry."));
+    }
+
+    private static void requireVersion(Long ifMatch, Versioned current) {
+        if (ifMatch != null && ifMatch != current.version()) {
+            throw preconditionFailed(current.meeting().id());
+        }
+    }
+
+    private static ProblemException preconditionFailed(String id) {
+        return new ProblemException(Problem.of("precondition-failed", "Precondition failed", 412,
+                "The meeting " + id + " has changed since you read it (If-Match); read it again and apply your change to that."));
+    }
+
+    public Versioned moveTo(String id, MeetingState state, Long ifMatch) {
+        return change(id, ifMatch, m -> m.moveTo(state), false);
+    }
+
+    /**
+     * Adds a paragraph. Its number must be the body's next in the year: it is reserved across all the
+     * body's meetings before the protocol is written, and given back if that write does not happen.
+     */
+    public Versioned addParagraph(String id, Paragraph p, Long ifMatch) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Versioned current = get(id);
+            requireVersion(ifMatch, current);
+            Meeting m = current.meeting();
+            Meeting changed = m.addParagraph(p);
+            int year = m.date().getYear();
+            OptionalInt last = numbers.last(m.bodyId(), year);
+            ParagraphNumbering.check(p.number(), last, m.bodyId(), year);
+            if (!numbers.reserve(m.bodyId(), year, p.number(), m.id())) {
+                throw new RuleViolation("paragraph-number-used", "§ " + p.number() + " of " + m.bodyId() + " " + year
+                        + " is used already; the next number is § " + nextParagraphNumber(id) + ".");
+            }
+            var written = meetings.replace(changed, current.version(), false);
+            if (written.isPresent()) {
+                registerCase(p, m);
+                return new Versioned(changed, written.get());
+            }
+            numbers.release(m.bodyId(), year, p.number(), m.id());
+            if (ifMatch != null) {
+                throw preconditionFailed(id);
+            }
+        }
+        throw new ProblemException(Problem.conflict("concurrent-change", "Changed concurrently",
+                "The meeting " + id + " kept changing while this request was applied; read it again and retry."));
+    }
+
+    /** A paragraph about a case the diarium does not know yet registers it under its existing number. */
+    private void registerCase(Paragraph p, Meeting m) {
+        if (p.caseNumber() != null && cases.find(p.caseNumber()).isEmpty()) {
+            cases.reserveExisting(p.caseNumber());
+            cases.insert(new CaseFile(p.caseNumber(), m.bodyId(), p.title(), null, List.of()));
+        }
+    }
+
+    public Versioned replaceParagraph(String id, int number, Paragraph p, Long ifMatch) {
+        if (p.number() != number) {
+            throw new ProblemException(Problem.badRequest("The paragraph's number (" + p.number()
+                    + ") must match the path (" + number + ")."));
+        }
+        Versioned v = change(id, ifMatch, m -> m.replaceParagraph(p), false);
+        registerCase(p, v.meeting());
+        return v;
+    }
+
+    public Versioned adjustParagraph(String id, int number, LocalDate on, List<String> signedBy, Long ifMatch) {
+        return change(id, ifMatch, m -> m.adjustParagraph(number, on, signedBy), true);
+    }
+
+    public Versioned adjust(String id, LocalDate on, List<String> signedBy, Long ifMatch) {
+        return change(id, ifMatch, m -> m.adjust(on, signedBy), true);
+    }
+
+    public Versioned post(String id, LocalDate postedOn, Long ifMatch) {
+        return change(id, ifMatch, m -> m.post(postedOn), false);
+    }
+}
