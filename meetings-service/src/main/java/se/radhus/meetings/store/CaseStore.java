@@ -3,13 +3,11 @@ package se.radhus.meetings.store;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Updates;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
 import se.radhus.common.diarium.Diarienummer;
+import se.radhus.common.store.Counters;
 import se.radhus.common.store.Pages;
 import se.radhus.meetings.domain.CaseFile;
 
@@ -31,9 +29,7 @@ public class CaseStore {
 
     /** The next number of the registry's year: 1, 2, 3 … */
     public Diarienummer allocate(String registry, int year) {
-        Document counter = counters.findOneAndUpdate(Filters.eq("_id", registry + "/" + year), Updates.inc("seq", 1),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        return new Diarienummer(registry, year, ((Number) counter.get("seq")).intValue());
+        return new Diarienummer(registry, year, (int) Counters.next(counters, registry + "/" + year));
     }
 
     /**
@@ -41,8 +37,7 @@ public class CaseStore {
      * so that it is never allocated again.
      */
     public void reserveExisting(Diarienummer number) {
-        counters.updateOne(Filters.eq("_id", number.registry() + "/" + number.year()),
-                Updates.max("seq", number.sequence()), new com.mongodb.client.model.UpdateOptions().upsert(true));
+        Counters.atLeast(counters, number.registry() + "/" + number.year(), number.sequence());
     }
 
     public boolean insert(CaseFile c) {

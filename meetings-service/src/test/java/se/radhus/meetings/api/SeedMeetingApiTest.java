@@ -1,0 +1,224 @@
+package se.radhus.meetings.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The seed protocol (KS NAU 2024-05-21, § 177-190) entered through the REST API from the seed's data and
+ * read back equal; then adjusted and posted, after which every write is refused.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.grpc.server.port=0")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SeedMeetingApiTest {
+
+    static final Path SEED = Path.of("../seed/ks-nau-2024-05-21.json");
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("radhus.data-dir", () -> dataDir.toString());
+    }
+
+    @LocalServerPort
+    int port;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    HttpResponse<String> send(String method, String path, Object body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (body != null) {
+            String json = body instanceof String s ? s : JSON.writeValueAsString(body);
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode seed() throws Exception {
+        return JSON.readTree(Files.readString(SEED));
+    }
+
+    @Test
+    @Order(1)
+    void theWholeSeedMeetingIsEnteredAndReadBackEqual() throws Exception {
+        JsonNode seed = seed();
+        for (JsonNode body : seed.get("bodies")) {
+            assertThat(send("POST", "/api/bodies", body).statusCode()).isEqualTo(201);
+        }
+        for (JsonNode person : seed.get("persons")) {
+            assertThat(send("POST", "/api/persons", person).statusCode()).isEqualTo(201);
+        }
+        HttpResponse<String> planned = send("POST", "/api/meetings", seed.get("meeting"));
+        assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
+        String id = JSON.readTree(planned.body()).get("id").asString();
+        assertThat(id).isEqualTo("ks-nau-2024-05-21");
+
+        for (JsonNode p : seed.get("paragraphs")) {
+            HttpResponse<String> next = send("GET", "/api/meetings/" + id + "/paragraphs/next", null);
+            if (p.get("number").asInt() > 177) {
+                assertThat(JSON.readTree(next.body()).get("next").asInt()).isEqualTo(p.get("number").asInt());
+            }
+            HttpResponse<String> added = send("POST", "/api/meetings/" + id + "/paragraphs", p);
+            assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        }
+
+        JsonNode protocol = JSON.readTree(send("GET", "/api/meetings/" + id, null).body());
+        assertThat(protocol.get("state").asString()).isEqualTo("PROTOCOL_DRAFT");
+        JsonNode paragraphs = protocol.get("paragraphs");
+        assertThat(paragraphs.size()).isEqualTo(14);
+        for (int i = 0; i < 14; i++) {
+            JsonNode expected = seed.get("paragraphs").get(i);
+            JsonNode actual = paragraphs.get(i);
+            for (Map.Entry<String, JsonNode> field : expected.properties()) {
+                assertThat(actual.get(field.getKey())).as("§ %s %s", expected.get("number"), field.getKey())
+                        .isEqualTo(field.getValue());
+            }
+        }
+        // the officials and the paragraphs they attended
+        JsonNode urban = find(protocol.get("attendance"), "Urban Helmersson");
+        assertThat(urban.get("paragraphs").get("from").asInt()).isEqualTo(178);
+        assertThat(urban.get("paragraphs").get("to").asInt()).isEqualTo(180);
+        assertThat(find(protocol.get("attendance"), "Malin Blom").get("title").asString()).isEqualTo("redovisningschef");
+        // § 185's motions and voting order
+        JsonNode p185 = paragraphs.get(8);
+        assertThat(p185.get("motions").size()).isEqualTo(3);
+        assertThat(p185.get("motions").get(1).get("party").asString()).isEqualTo("M");
+        assertThat(p185.get("votingOrder").get(0).asString()).contains("mot bifall till motionen");
+    }
+
+    static JsonNode find(JsonNode attendance, String name) {
+        for (JsonNode a : attendance) {
+            if (a.get("name").asString().equals(name)) {
+                return a;
+            }
+        }
+        throw new AssertionError(name + " not in attendance");
+    }
+
+    @Test
+    @Order(2)
+    void theCasesAreInTheDiariumWithTheirHistory() throws Exception {
+        HttpResponse<String> c = send("GET", "/api/cases/KS-2024/00449", null);
+        assertThat(c.statusCode()).as(c.body()).isEqualTo(200);
+        JsonNode view = JSON.readTree(c.body());
+        assertThat(view.get("number").asString()).isEqualTo("KS-2024/00449");
+        assertThat(view.get("history").get(0).get("paragraph").asInt()).isEqualTo(179);
+        // the spelling of a real protocol finds it too
+        assertThat(send("GET", "/api/cases/KS%202024/449", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> bad = send("GET", "/api/cases/KS-24/449", null);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("KS-2024/00449");
+    }
+
+    @Test
+    @Order(3)
+    void numberingGapsAndReuseAreRefused() throws Exception {
+        JsonNode seed = seed();
+        String p = JSON.writeValueAsString(seed.get("paragraphs").get(13)).replace("\"number\":190", "\"number\":192");
+        HttpResponse<String> gap = send("POST", "/api/meetings/ks-nau-2024-05-21/paragraphs", p);
+        assertThat(gap.statusCode()).isEqualTo(409);
+        assertThat(gap.body()).contains("paragraph-number-gap").contains("§ 191");
+        HttpResponse<String> reuse = send("POST", "/api/meetings/ks-nau-2024-05-21/paragraphs", seed.get("paragraphs").get(3));
+        assertThat(reuse.statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    @Order(4)
+    void justeringThenAnslagGiveTheAppealDeadline() throws Exception {
+        JsonNode seed = seed();
+        HttpResponse<String> incomplete = send("POST", "/api/meetings/ks-nau-2024-05-21/justering",
+                Map.of("date", "2024-05-23", "signedBy", List.of("Hans Lindberg")));
+        assertThat(incomplete.statusCode()).isEqualTo(409);
+        assertThat(incomplete.body()).contains("Anders Ågren");
+        HttpResponse<String> adjusted = send("POST", "/api/meetings/ks-nau-2024-05-21/justering", seed.get("justering"));
+        assertThat(adjusted.statusCode()).as(adjusted.body()).isEqualTo(200);
+        HttpResponse<String> posted = send("POST", "/api/meetings/ks-nau-2024-05-21/anslag", seed.get("anslag"));
+        assertThat(posted.statusCode()).isEqualTo(200);
+        JsonNode p = JSON.readTree(posted.body());
+        assertThat(p.get("appealDeadline").asString()).isEqualTo("2024-06-14");
+        assertThat(p.get("warnings").size()).isZero();
+    }
+
+    @Test
+    @Order(5)
+    void everyWriteAfterJusteringIsRefusedNamingTheRule() throws Exception {
+        JsonNode seed = seed();
+        String id = "ks-nau-2024-05-21";
+        String next = JSON.writeValueAsString(seed.get("paragraphs").get(13)).replace("\"number\":190", "\"number\":191");
+        List<HttpResponse<String>> writes = List.of(
+                send("POST", "/api/meetings/" + id + "/paragraphs", next),
+                send("PUT", "/api/meetings/" + id + "/paragraphs/181", seed.get("paragraphs").get(4)),
+                send("POST", "/api/meetings/" + id + "/justering", seed.get("justering")),
+                send("POST", "/api/meetings/" + id + "/paragraphs/181/justering", seed.get("justering")),
+                send("POST", "/api/meetings/" + id + "/state", Map.of("state", "HELD")));
+        for (HttpResponse<String> w : writes) {
+            assertThat(w.statusCode()).as(w.body()).isEqualTo(409);
+            assertThat(w.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            assertThat(w.body()).contains("protocol-adjusted");
+        }
+    }
+
+    @Test
+    @Order(6)
+    void theExtractOfAnAdjustedParagraphIsCertified() throws Exception {
+        HttpResponse<String> json = send("GET", "/api/meetings/ks-nau-2024-05-21/paragraphs/181/extract", null);
+        assertThat(JSON.readTree(json.body()).get("certified").asBoolean()).isTrue();
+        HttpRequest text = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/meetings/ks-nau-2024-05-21/paragraphs/181/extract")).header("Accept", "text/plain").build();
+        String body = http.send(text, HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(body).contains("§ 181").contains("Diarienr: KS-2024/00361").contains("att bevilja North Sweden")
+                .contains("Utdraget bestyrks");
+    }
+
+    @Test
+    @Order(7)
+    void aHundredConcurrentRegistrationsGetAHundredConsecutiveNumbers() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            int n = i;
+            calls.add(pool.submit(() -> send("POST", "/api/cases",
+                    Map.of("bodyId", "kf", "title", "Ärende " + n, "registeredOn", "2025-02-01"))));
+        }
+        Set<Integer> numbers = new HashSet<>();
+        for (Future<HttpResponse<String>> call : calls) {
+            HttpResponse<String> r = call.get();
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+            String number = JSON.readTree(r.body()).get("number").asString();
+            assertThat(number).startsWith("KF-2025/");
+            numbers.add(Integer.parseInt(number.substring(8)));
+        }
+        pool.shutdown();
+        assertThat(numbers).hasSize(100);
+        assertThat(numbers).containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(1, 100).boxed().toList());
+    }
+}
