@@ -177,6 +177,44 @@ class SuiteTest {
         assertTrue(awaitOk("/api/appropriations/ks-tillvaxt").body().contains("1 478 200 kr"));
     }
 
+    @Test
+    @Order(8)
+    void theSeedLoaderLoadsAdjustsAndPostsTheSeedMeetingThroughTheGateway() throws Exception {
+        Process seed = new ProcessBuilder("python3", suite.root.resolve("bin/seed").toString(), suite.gateway())
+                .redirectErrorStream(true).start();
+        String out = new String(seed.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(seed.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, seed.exitValue(), out);
+        assertTrue(out.contains("appeal deadline 2024-06-14"), out);
+        HttpResponse<String> meeting = suite.get("/api/meetings/ks-nau-2024-05-21");
+        assertTrue(meeting.body().contains("\"state\":\"POSTED\""), meeting.body());
+        // a second run changes nothing
+        Process again = new ProcessBuilder("python3", suite.root.resolve("bin/seed").toString(), suite.gateway())
+                .redirectErrorStream(true).start();
+        String second = new String(again.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(again.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(second.contains("loaded already"), second);
+
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", suite.grpcPorts.get(Service.MEETINGS))
+                .usePlaintext().build();
+        try {
+            var decision = MeetingsServiceGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)
+                    .getDecision(GetDecisionRequest.newBuilder().setRef(DecisionRef.newBuilder().setBodyId("ks-nau")
+                            .setMeetingDate(Date.newBuilder().setYear(2024).setMonth(5).setDay(21)).setParagraph(181)).build());
+            assertTrue(decision.getExists() && decision.getDecision().getAdjusted());
+            assertEquals(361, decision.getDecision().getRef().getCaseNumber().getSequence());
+            var stream = MeetingsServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+                    .watchDecisions(se.radhus.proto.meetings.v1.WatchDecisionsRequest.getDefaultInstance());
+            java.util.List<Integer> paragraphs = new java.util.ArrayList<>();
+            while (paragraphs.size() < 14) {
+                paragraphs.add(stream.next().getDecision().getRef().getParagraph());
+            }
+            assertEquals(java.util.stream.IntStream.rangeClosed(177, 190).boxed().toList(), paragraphs);
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
     private HttpResponse<String> awaitOk(String path) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         HttpResponse<String> r = suite.get(path);
