@@ -1,0 +1,288 @@
+package se.radhus.finance.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import se.radhus.common.domain.DecisionRef;
+import se.radhus.common.domain.RuleViolation;
+import se.radhus.common.money.Money;
+import se.radhus.common.money.SwedishFormat;
+
+/**
+ * Funds control: the entries an operation appends to an appropriation's ledger, or a refusal. One rule
+ * covers every operation: afterwards, no year that has an appropriated amount may have less than nothing
+ * left. A year with no amount yet takes money only as an explicit pre-commitment.
+ */
+public final class FundsControl {
+
+    private FundsControl() {
+    }
+
+    /**
+     * What every entry of one operation shares.
+     *
+     * @param postingId a fresh id; the operation's entries are {@code postingId-1}, {@code -2} …
+     */
+    public record Posting(String postingId, String idempotencyKey, Instant recordedAt, LocalDate effectiveDate,
+                          DecisionRef decision, String currency) {
+    }
+
+    private static final class Builder {
+        final Posting p;
+        final List<Entry> out = new ArrayList<>();
+
+        Builder(Posting p) {
+            this.p = p;
+        }
+
+        void add(EntryKind kind, int year, long ore, String holdId, EntryKind releases, String reverses, boolean pre) {
+            if (ore <= 0) {
+                return;
+            }
+            out.add(new Entry(p.postingId() + "-" + (out.size() + 1), kind, year, new Money(ore, p.currency()),
+                    p.effectiveDate(), p.recordedAt(), p.decision(), p.idempotencyKey(), holdId, releases, reverses, pre));
+        }
+    }
+
+    static long appropriated(List<Entry> ledger, int year) {
+        long sum = 0;
+        for (Entry e : ledger) {
+            if (e.year() != year) {
+                continue;
+            }
+            if (e.kind() == EntryKind.ALLOCATION) {
+                sum += e.amount().ore();
+            } else if ((e.kind() == EntryKind.REVERSAL || e.kind() == EntryKind.RELEASE) && e.releases() == EntryKind.ALLOCATION) {
+                sum -= e.amount().ore();
+            }
+        }
+        return sum;
+    }
+
+    /** What is still open of a hold, per year and pre-commitment flag: opened minus released (and paid). */
+    record Open(EntryKind kind, int year, boolean pre, long ore) {
+    }
+
+    static List<Open> open(List<Entry> ledger, String holdId) {
+        Map<String, long[]> sums = new HashMap<>();
+        Map<String, Open> keys = new HashMap<>();
+        for (Entry e : ledger) {
+            if (!holdId.equals(e.holdId())) {
+                continue;
+            }
+            EntryKind opened = switch (e.kind()) {
+                case RESERVATION, COMMITMENT -> e.kind();
+                case RELEASE, REVERSAL -> e.releases();
+                default -> null;
+            };
+            if (opened != EntryKind.RESERVATION && opened != EntryKind.COMMITMENT) {
+                continue;
+            }
+            String k = opened + "/" + e.year() + "/" + e.preCommitment();
+            keys.putIfAbsent(k, new Open(opened, e.year(), e.preCommitment(), 0));
+            long sign = (e.kind() == EntryKind.RESERVATION || e.kind() == EntryKind.COMMITMENT) ? 1 : -1;
+            sums.computeIfAbsent(k, x -> new long[1])[0] += sign * e.amount().ore();
+        }
+        List<Open> out = new ArrayList<>();
+        keys.forEach((k, o) -> {
+            long v = sums.get(k)[0];
+            if (v > 0) {
+                out.add(new Open(o.kind(), o.year(), o.pre(), v));
+            }
+        });
+        out.sort(java.util.Comparator.comparingInt(Open::year));
+        return out;
+    }
+
+    /** Money appropriated to a year. */
+    public static List<Entry> allocate(List<Entry> ledger, Posting p, int year, Money amount) {
+        requirePositive(amount, year);
+        Builder b = new Builder(p);
+        b.add(EntryKind.ALLOCATION, year, amount.ore(), null, null, null, false);
+        return checked(ledger, b.out, p.currency());
+    }
+
+    /** Sets money aside for a drafted decision. */
+    public static List<Entry> reserve(List<Entry> ledger, Posting p, String holdId, List<YearAmount> amounts,
+                                      boolean allowPreCommitment) {
+        requireNewHold(ledger, holdId);
+        Builder b = new Builder(p);
+        for (YearAmount a : amounts) {
+            requirePositive(a.amount(), a.year());
+            boolean pre = preCommitment(ledger, a.year(), allowPreCommitment);
+            b.add(EntryKind.RESERVATION, a.year(), a.amount().ore(), holdId, null, null, pre);
+        }
+        return checked(ledger, b.out, p.currency());
+    }
+
+    /** Binds money for an adjusted decision, taking over a reservation if one is named. */
+    public static List<Entry> commit(List<Entry> ledger, Posting p, String holdId, List<YearAmount> amounts,
+                                     String reservationId, boolean allowPreCommitment) {
+        requireNewHold(ledger, holdId);
+        Builder b = new Builder(p);
+        if (reservationId != null && !reservationId.isBlank()) {
+            List<Open> held = open(ledger, reservationId);
+            if (held.stream().noneMatch(o -> o.kind() == EntryKind.RESERVATION)) {
+                throw new RuleViolation("reservation-not-open", "There is no open reservation " + reservationId + " to commit.");
+            }
+            for (Open o : held) {
+                if (o.kind() == EntryKind.RESERVATION) {
+                    b.add(EntryKind.RELEASE, o.year(), o.ore(), reservationId, EntryKind.RESERVATION, null, o.pre());
+                }
+            }
+        }
+        for (YearAmount a : amounts) {
+            requirePositive(a.amount(), a.year());
+            boolean pre = preCommitment(ledger, a.year(), allowPreCommitment);
+            b.add(EntryKind.COMMITMENT, a.year(), a.amount().ore(), holdId, null, null, pre);
+        }
+        return checked(ledger, b.out, p.currency());
+    }
+
+    /** Gives back all that is open of a reservation, or the unpaid part of a commitment. */
+    public static List<Entry> release(List<Entry> ledger, Posting p, String holdId) {
+        List<Open> held = open(ledger, holdId);
+        Builder b = new Builder(p);
+        for (Open o : held) {
+            long ore = o.ore();
+            if (o.kind() == EntryKind.COMMITMENT) {
+                ore -= paid(ledger, holdId, o.year());
+            }
+            b.add(EntryKind.RELEASE, o.year(), ore, holdId, o.kind(), null, o.pre());
+        }
+        if (b.out.isEmpty()) {
+            throw new RuleViolation("nothing-to-release", "Nothing of " + holdId + " is open to release.");
+        }
+        return checked(ledger, b.out, p.currency());
+    }
+
+    static long paid(List<Entry> ledger, String holdId, int year) {
+        long sum = 0;
+        for (Entry e : ledger) {
+            if (holdId.equals(e.holdId()) && e.year() == year) {
+                if (e.kind() == EntryKind.PAYMENT) {
+                    sum += e.amount().ore();
+                } else if (e.kind() == EntryKind.REVERSAL && e.releases() == EntryKind.PAYMENT) {
+                    sum -= e.amount().ore();
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** Pays out against a commitment, at most what is committed and unpaid for the year. */
+    public static List<Entry> pay(List<Entry> ledger, Posting p, String holdId, int year, Money amount) {
+        requirePositive(amount, year);
+        long committed = open(ledger, holdId).stream()
+                .filter(o -> o.kind() == EntryKind.COMMITMENT && o.year() == year).mapToLong(Open::ore).sum();
+        long unpaid = committed - paid(ledger, holdId, year);
+        if (amount.ore() > unpaid) {
+            throw new RuleViolation("payment-over-commitment", "Only " + new Money(unpaid, p.currency()).display()
+                    + " of " + holdId + " is committed and unpaid for " + year + ".");
+        }
+        Builder b = new Builder(p);
+        b.add(EntryKind.PAYMENT, year, amount.ore(), holdId, null, null, false);
+        return checked(ledger, b.out, p.currency());
+    }
+
+    /** Cancels an earlier entry with a reversing entry; the original stays. */
+    public static List<Entry> reverse(List<Entry> ledger, Posting p, String entryId) {
+        Entry original = ledger.stream().filter(e -> e.id().equals(entryId)).findFirst()
+                .orElseThrow(() -> new RuleViolation("entry-missing", "There is no entry " + entryId + " to reverse."));
+        if (original.kind() == EntryKind.REVERSAL || original.kind() == EntryKind.RELEASE) {
+            throw new RuleViolation("reverse-reversal", "Entry " + entryId + " is itself a " + original.kind()
+                    + "; reverse what it took back by a new entry instead.");
+        }
+        if (ledger.stream().anyMatch(e -> entryId.equals(e.reverses()))) {
+            throw new RuleViolation("already-reversed", "Entry " + entryId + " is reversed already.");
+        }
+        Builder b = new Builder(p);
+        b.add(EntryKind.REVERSAL, original.year(), original.amount().ore(), original.holdId(), original.kind(), entryId,
+                original.preCommitment());
+        return checked(ledger, b.out, p.currency());
+    }
+
+    private static void requirePositive(Money amount, int year) {
+        if (amount == null || amount.ore() <= 0) {
+            throw new se.radhus.common.domain.InvalidInput("amounts", "a positive amount for " + year);
+        }
+    }
+
+    private static void requireNewHold(List<Entry> ledger, String holdId) {
+        if (holdId == null || holdId.isBlank()) {
+            throw new se.radhus.common.domain.InvalidInput("holdId", "an id for the reservation or commitment");
+        }
+        if (ledger.stream().anyMatch(e -> holdId.equals(e.holdId()))) {
+            throw new RuleViolation("hold-exists", holdId + " exists already in this ledger.");
+        }
+    }
+
+    private static boolean preCommitment(List<Entry> ledger, int year, boolean allowed) {
+        if (appropriated(ledger, year) > 0) {
+            return false;
+        }
+        if (!allowed) {
+            throw new RuleViolation("no-appropriation", "Nothing is appropriated to " + year
+                    + " yet; money for it can be taken only as an explicit pre-commitment.");
+        }
+        return true;
+    }
+
+    /** The one rule: afterwards no year with an appropriated amount has less than nothing left. */
+    private static List<Entry> checked(List<Entry> ledger, List<Entry> added, String currency) {
+        List<Entry> after = new ArrayList<>(ledger);
+        after.addAll(added);
+        Map<Integer, YearBalance> before = new HashMap<>();
+        for (YearBalance y : Ledger.balance(ledger, null, currency)) {
+            before.put(y.year(), y);
+        }
+        Set<Integer> touched = new HashSet<>();
+        added.forEach(e -> touched.add(e.year()));
+        for (YearBalance y : Ledger.balance(after, null, currency)) {
+            if (!touched.contains(y.year())) {
+                continue;
+            }
+            boolean negative = y.reserved().isNegative() || y.committed().isNegative() || y.paid().isNegative()
+                    || y.appropriated().isNegative();
+            if (y.remaining().isNegative() || negative) {
+                YearBalance was = before.get(y.year());
+                long left = was == null ? 0 : was.remaining().ore();
+                long shortfall = -y.remaining().ore();
+                throw new InsufficientFunds(y.year(), new Money(left, currency), new Money(shortfall, currency));
+            }
+        }
+        return added;
+    }
+
+    /** Refused: the year has less left than asked for. */
+    public static final class InsufficientFunds extends RuleViolation {
+        private final int year;
+        private final Money remaining;
+        private final Money shortfall;
+
+        public InsufficientFunds(int year, Money remaining, Money shortfall) {
+            super("insufficient-funds", "Not enough left in " + year + ": " + remaining.display() + " ("
+                    + SwedishFormat.tkr(remaining) + ") remains, " + shortfall.display() + " short.");
+            this.year = year;
+            this.remaining = remaining;
+            this.shortfall = shortfall;
+        }
+
+        public int year() {
+            return year;
+        }
+
+        public Money remaining() {
+            return remaining;
+        }
+
+        public Money shortfall() {
+            return shortfall;
+        }
+    }
+}
