@@ -17,4 +17,9 @@ public class RuleViolation extends RuntimeException {
     public String rule() {
         return rule;
     }
+
+    /** Facts a caller can act on (a year, what is left, the shortfall …), added to the problem. */
+    public java.util.Map<String, Object> details() {
+        return java.util.Map.of();
+    }
 }

@@ -1,59 +1,175 @@
 package se.radhus.finance.api;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
-import se.radhus.common.api.FieldError;
 import se.radhus.common.api.Problem;
 import se.radhus.common.api.ProblemException;
+import se.radhus.common.domain.InvalidInput;
+import se.radhus.common.money.Money;
+import se.radhus.common.store.Pages;
 import se.radhus.finance.domain.Appropriation;
+import se.radhus.finance.domain.Entry;
+import se.radhus.finance.domain.EntryKind;
+import se.radhus.finance.domain.FundsControl;
+import se.radhus.finance.domain.Ledger;
+import se.radhus.finance.domain.YearAmount;
+import se.radhus.finance.domain.YearBalance;
+import se.radhus.finance.service.LedgerService;
 import se.radhus.finance.store.AppropriationStore;
+import se.radhus.micronaut.MoneyJson;
 import se.radhus.micronaut.PageResponse;
 
-/** Appropriations (anslag): {@code /api/appropriations}. */
+/**
+ * Appropriations (anslag): {@code /api/appropriations}, their balances as of a date and their ledger, in
+ * JSON or CSV.
+ */
 @Controller("/api/appropriations")
 public class AppropriationController {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AppropriationController.class);
+    static final MediaType CSV = MediaType.of("text/csv; charset=utf-8");
 
     private final AppropriationStore store;
+    private final LedgerService ledger;
 
-    public AppropriationController(AppropriationStore store) {
+    public AppropriationController(AppropriationStore store, LedgerService ledger) {
         this.store = store;
+        this.ledger = ledger;
+    }
+
+    static Json.Appropriation json(AppropriationStore.Loaded l) {
+        List<Json.Amount> amounts = Ledger.balance(l.entries(), null, l.appropriation().currency()).stream()
+                .filter(y -> y.appropriated().ore() != 0)
+                .map(y -> new Json.Amount(y.year(), MoneyJson.of(y.appropriated()))).toList();
+        Appropriation a = l.appropriation();
+        return new Json.Appropriation(a.id(), a.name(), a.ownerBodyId(), a.currency(), amounts);
     }
 
     @Get
-    public PageResponse<AppropriationJson> list(@QueryValue(defaultValue = "0") int pageSize,
-                                                @QueryValue(defaultValue = "") String pageToken) {
+    public PageResponse<Json.Appropriation> list(@QueryValue(defaultValue = "0") int pageSize,
+                                                 @QueryValue(defaultValue = "") String pageToken) {
         var page = store.list(pageSize, pageToken);
-        return new PageResponse<>(page.items().stream().map(AppropriationJson::of).toList(), page.nextPageToken());
+        return new PageResponse<>(page.items().stream().map(AppropriationController::json).toList(), page.nextPageToken());
     }
 
     @Get("/{id}")
-    public AppropriationJson get(@PathVariable String id) {
-        return store.find(id).map(AppropriationJson::of)
-                .orElseThrow(() -> new ProblemException(Problem.notFound("No appropriation has id " + id + ".")));
+    public Json.Appropriation get(@PathVariable String id) {
+        return json(ledger.load(id));
     }
 
     @Post
-    public HttpResponse<AppropriationJson> create(@Body AppropriationJson json) {
-        Appropriation appropriation = json.toDomain();
-        List<FieldError> errors = appropriation.validate();
-        if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.invalid(errors));
+    public HttpResponse<Json.Appropriation> create(@Body Json.NewAppropriation r) {
+        String currency = r.currency() == null ? Money.SEK : r.currency();
+        Appropriation a = new Appropriation(r.id(), r.name(), r.ownerBodyId(), currency);
+        List<se.radhus.common.api.FieldError> errors = new ArrayList<>(a.validate());
+        java.util.Set<Integer> years = new java.util.HashSet<>();
+        for (Json.Amount y : r.amounts() == null ? List.<Json.Amount>of() : r.amounts()) {
+            if (!years.add(y.year())) {
+                errors.add(new se.radhus.common.api.FieldError("amounts", "one amount per year; " + y.year() + " appears twice"));
+            }
+            if (y.amount() == null || y.amount().ore() <= 0) {
+                errors.add(new se.radhus.common.api.FieldError("amounts", "a positive amount for " + y.year()));
+            }
         }
-        if (!store.insert(appropriation)) {
+        InvalidInput.check(errors);
+        LocalDate effective = Json.date(r.effectiveDate(), "effectiveDate");
+        List<YearAmount> amounts = Json.amounts(r.amounts());
+        List<Entry> opening = new ArrayList<>();
+        for (YearAmount y : amounts) {
+            var posting = new FundsControl.Posting(a.id() + "-open-" + y.year(), "create:" + a.id(), java.time.Instant.now(),
+                    effective != null ? effective : LocalDate.of(y.year(), 1, 1),
+                    r.decision() == null ? null : r.decision().toDomain(), currency);
+            opening.addAll(FundsControl.allocate(opening, posting, y.year(), y.amount()));
+        }
+        if (!store.insert(a, opening, null)) {
             throw new ProblemException(Problem.conflict("exists", "Already exists",
-                    "An appropriation with id " + appropriation.id() + " exists already."));
+                    "An appropriation with id " + a.id() + " exists already."));
         }
-        log.info("created appropriation {}", appropriation.id());
-        return HttpResponse.created(AppropriationJson.of(appropriation),
-                URI.create("/api/appropriations/" + appropriation.id()));
+        log.info("created appropriation {}", a.id());
+        return HttpResponse.created(get(a.id()), URI.create("/api/appropriations/" + a.id()));
+    }
+
+    @Post("/{id}/allocations")
+    public HttpResponse<List<Json.EntryJson>> allocate(@PathVariable String id, @Body Json.Allocation r,
+                                                       @Nullable @Header("Idempotency-Key") String key) {
+        if (r.amount() == null) {
+            throw new InvalidInput("amount", "the amount appropriated, {\"ore\": …}");
+        }
+        LocalDate effective = Json.date(r.effectiveDate(), "effectiveDate");
+        var request = new LedgerService.Request(requireKey(key), LedgerService.fingerprint("allocate", id, r),
+                effective != null ? effective : LocalDate.of(r.year(), 1, 1), r.decision() == null ? null : r.decision().toDomain());
+        var applied = ledger.apply(id, request, p -> entries -> FundsControl.allocate(entries, p, r.year(), r.amount().toMoney()));
+        return HttpResponse.status(applied.replayed() ? io.micronaut.http.HttpStatus.OK : io.micronaut.http.HttpStatus.CREATED)
+                .body(applied.entries().stream().map(Json.EntryJson::of).toList());
+    }
+
+    static String requireKey(String key) {
+        if (key == null || key.isBlank()) {
+            throw new InvalidInput("Idempotency-Key", "a header naming this request, so that a retry does not write twice");
+        }
+        return key;
+    }
+
+    @Get("/{id}/balance")
+    @io.micronaut.http.annotation.Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    public HttpResponse<?> balance(@PathVariable String id, @Nullable @QueryValue String asOf, HttpRequest<?> request) {
+        LocalDate day = Json.date(asOf, "asOf");
+        List<YearBalance> years = ledger.balance(id, day);
+        if (wantsCsv(request)) {
+            return HttpResponse.ok(Csv.balance(id, day, years)).contentType(CSV);
+        }
+        return HttpResponse.ok(new Json.Balance(id, day == null ? null : day.toString(), years.stream().map(Json.YearBalanceJson::of).toList()));
+    }
+
+    @Get("/{id}/balance.csv")
+    @io.micronaut.http.annotation.Produces("text/csv")
+    public HttpResponse<String> balanceCsv(@PathVariable String id, @Nullable @QueryValue String asOf) {
+        LocalDate day = Json.date(asOf, "asOf");
+        return HttpResponse.ok(Csv.balance(id, day, ledger.balance(id, day))).contentType(CSV);
+    }
+
+    @Get("/{id}/ledger")
+    @io.micronaut.http.annotation.Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    public HttpResponse<?> entries(@PathVariable String id, @QueryValue(defaultValue = "0") int pageSize,
+                                   @QueryValue(defaultValue = "") String pageToken, HttpRequest<?> request) {
+        List<Entry> all = ledger.load(id).entries();
+        if (wantsCsv(request)) {
+            return HttpResponse.ok(Csv.ledger(all)).contentType(CSV);
+        }
+        int size = Pages.clampPageSize(pageSize);
+        int from = pageToken.isEmpty() ? 0 : Integer.parseInt(Pages.decodeToken(pageToken));
+        if (from < 0 || from > all.size()) {
+            throw new IllegalArgumentException("pageToken is not a token this list handed out");
+        }
+        int to = Math.min(all.size(), from + size);
+        String next = to < all.size() ? Pages.encodeToken(Integer.toString(to)) : "";
+        return HttpResponse.ok(new PageResponse<>(all.subList(from, to).stream().map(Json.EntryJson::of).toList(), next));
+    }
+
+    @Get("/{id}/ledger.csv")
+    @io.micronaut.http.annotation.Produces("text/csv")
+    public HttpResponse<String> ledgerCsv(@PathVariable String id) {
+        return HttpResponse.ok(Csv.ledger(ledger.load(id).entries())).contentType(CSV);
+    }
+
+    static boolean wantsCsv(HttpRequest<?> request) {
+        return request.getHeaders().accept().stream().anyMatch(m -> m.getName().equals("text/csv"));
+    }
+
+    static boolean isRelease(Entry e) {
+        return e.kind() == EntryKind.RELEASE || e.kind() == EntryKind.REVERSAL;
     }
 }

@@ -1,27 +1,22 @@
 package se.radhus.finance.domain;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import se.radhus.common.api.FieldError;
 
 /**
- * An appropriation (anslag): a named pool of money per year, owned by a body.
+ * An appropriation (anslag): a named pool of money per year, owned by a body. What it holds per year is
+ * in its ledger: each amount is an ALLOCATION entry carrying the decision that set it.
  *
  * @param id          stable id, e.g. {@code ks-tillvaxt}
  * @param name        e.g. "Kommunstyrelsens anslag för tillväxt"
  * @param ownerBodyId the owning body, e.g. {@code ks}
- * @param amounts     the appropriated amount per year, one entry per year
+ * @param currency    ISO 4217, SEK
  */
-public record Appropriation(String id, String name, String ownerBodyId, List<YearAmount> amounts) {
+public record Appropriation(String id, String name, String ownerBodyId, String currency) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,59}");
-
-    public Appropriation {
-        amounts = amounts == null ? List.of() : List.copyOf(amounts);
-    }
 
     public List<FieldError> validate() {
         List<FieldError> errors = new ArrayList<>();
@@ -34,14 +29,8 @@ public record Appropriation(String id, String name, String ownerBodyId, List<Yea
         if (ownerBodyId == null || ownerBodyId.isBlank()) {
             errors.add(new FieldError("ownerBodyId", "the id of the owning body, e.g. \"ks\""));
         }
-        Set<Integer> years = new HashSet<>();
-        for (YearAmount a : amounts) {
-            if (!years.add(a.year())) {
-                errors.add(new FieldError("amounts", "one amount per year; " + a.year() + " appears twice"));
-            }
-            if (a.amount().isNegative()) {
-                errors.add(new FieldError("amounts", "amounts are not negative; " + a.year() + " is"));
-            }
+        if (currency == null || !currency.matches("[A-Z]{3}")) {
+            errors.add(new FieldError("currency", "an ISO 4217 code, e.g. SEK"));
         }
         return errors;
     }

@@ -277,6 +277,13 @@ public final class FundsControl {
             return year;
         }
 
+        @Override
+        public java.util.Map<String, Object> details() {
+            return java.util.Map.of("year", year,
+                    "remaining", java.util.Map.of("ore", remaining.ore(), "currency", remaining.currency(), "display", remaining.display()),
+                    "shortfall", java.util.Map.of("ore", shortfall.ore(), "currency", shortfall.currency(), "display", shortfall.display()));
+        }
+
         public Money remaining() {
             return remaining;
         }

@@ -5,18 +5,37 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import se.radhus.common.domain.DecisionRef;
 import se.radhus.common.money.Money;
 import se.radhus.common.store.Pages;
 import se.radhus.finance.domain.Appropriation;
-import se.radhus.finance.domain.YearAmount;
+import se.radhus.finance.domain.Entry;
+import se.radhus.finance.domain.EntryKind;
 
-/** Appropriations in the {@code appropriations} collection, keyed by id. */
+/**
+ * An appropriation and its whole ledger in one document: entries are only ever appended ({@code $push}),
+ * together with the request that wrote them, in one write guarded by the document's version. So the
+ * ledger, the balances summed from it and the record of answered requests can never disagree, whatever
+ * crashes, and concurrent writers to one appropriation are serialised by compare-and-set.
+ */
 @Singleton
 public class AppropriationStore {
+
+    /** An appropriation with its ledger, the answered requests and the version they were read at. */
+    public record Loaded(Appropriation appropriation, List<Entry> entries, List<Answered> requests, long version) {
+    }
+
+    /** A request already answered: its key, a fingerprint of what it asked, and the entries it wrote. */
+    public record Answered(String key, String fingerprint, List<String> entryIds) {
+    }
 
     private final MongoCollection<Document> appropriations;
 
@@ -24,10 +43,14 @@ public class AppropriationStore {
         this.appropriations = database.getCollection("appropriations");
     }
 
-    /** @return false when an appropriation with that id exists already */
-    public boolean insert(Appropriation a) {
+    /** @return false when the id is taken */
+    public boolean insert(Appropriation a, List<Entry> opening, Answered request) {
+        Document doc = new Document("_id", a.id()).append("name", a.name()).append("ownerBodyId", a.ownerBodyId())
+                .append("currency", a.currency()).append("version", 1L)
+                .append("entries", opening.stream().map(AppropriationStore::toDocument).toList())
+                .append("requests", request == null ? List.of() : List.of(toDocument(request)));
         try {
-            appropriations.insertOne(toDocument(a));
+            appropriations.insertOne(doc);
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -37,29 +60,66 @@ public class AppropriationStore {
         }
     }
 
-    public Optional<Appropriation> find(String id) {
-        return Optional.ofNullable(appropriations.find(Filters.eq("_id", id)).first())
-                .map(AppropriationStore::fromDocument);
+    public Optional<Loaded> find(String id) {
+        return Optional.ofNullable(appropriations.find(Filters.eq("_id", id)).first()).map(AppropriationStore::loaded);
     }
 
-    public Pages.Page<Appropriation> list(int pageSize, String pageToken) {
-        return Pages.list(appropriations, Filters.empty(), pageSize, pageToken, AppropriationStore::fromDocument);
+    public Pages.Page<Loaded> list(int pageSize, String pageToken) {
+        return Pages.list(appropriations, Filters.empty(), pageSize, pageToken, AppropriationStore::loaded);
     }
 
-    static Document toDocument(Appropriation a) {
-        return new Document("_id", a.id())
-                .append("name", a.name())
-                .append("ownerBodyId", a.ownerBodyId())
-                .append("amounts", a.amounts().stream()
-                        .map(y -> new Document("year", y.year()).append("ore", y.amount().ore())
-                                .append("currency", y.amount().currency()))
-                        .toList());
+    /** Appends entries if the appropriation is still at {@code version}. */
+    public boolean append(String id, long version, List<Entry> entries, Answered request) {
+        var result = appropriations.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("version", version)),
+                Updates.combine(
+                        Updates.pushEach("entries", entries.stream().map(AppropriationStore::toDocument).toList()),
+                        Updates.push("requests", toDocument(request)),
+                        Updates.set("version", version + 1)));
+        return result.getModifiedCount() == 1;
     }
 
-    static Appropriation fromDocument(Document d) {
-        List<YearAmount> amounts = d.getList("amounts", Document.class, List.of()).stream()
-                .map(y -> new YearAmount(y.getInteger("year"), new Money(y.getLong("ore"), y.getString("currency"))))
-                .toList();
-        return new Appropriation(d.getString("_id"), d.getString("name"), d.getString("ownerBodyId"), amounts);
+    static Loaded loaded(Document d) {
+        Appropriation a = new Appropriation(d.getString("_id"), d.getString("name"), d.getString("ownerBodyId"),
+                d.getString("currency"));
+        List<Entry> entries = new ArrayList<>();
+        for (Document e : d.getList("entries", Document.class, List.of())) {
+            entries.add(fromDocument(e));
+        }
+        List<Answered> requests = new ArrayList<>();
+        for (Document r : d.getList("requests", Document.class, List.of())) {
+            requests.add(new Answered(r.getString("key"), r.getString("fingerprint"), r.getList("entryIds", String.class)));
+        }
+        return new Loaded(a, entries, requests, ((Number) d.get("version")).longValue());
+    }
+
+    static Document toDocument(Answered r) {
+        return new Document("key", r.key()).append("fingerprint", r.fingerprint()).append("entryIds", r.entryIds());
+    }
+
+    static Document toDocument(Entry e) {
+        Document d = new Document("id", e.id()).append("kind", e.kind().name()).append("year", e.year())
+                .append("ore", e.amount().ore()).append("currency", e.amount().currency())
+                .append("effectiveDate", e.effectiveDate().toString()).append("recordedAt", e.recordedAt().toString())
+                .append("idempotencyKey", e.idempotencyKey()).append("holdId", e.holdId())
+                .append("releases", e.releases() == null ? null : e.releases().name()).append("reverses", e.reverses())
+                .append("preCommitment", e.preCommitment());
+        if (e.decision() != null) {
+            d.append("decision", new Document("bodyId", e.decision().bodyId())
+                    .append("meetingDate", e.decision().meetingDate().toString())
+                    .append("paragraph", e.decision().paragraph()).append("caseNumber", e.decision().caseNumber()));
+        }
+        return d;
+    }
+
+    static Entry fromDocument(Document d) {
+        Document dec = d.get("decision", Document.class);
+        DecisionRef ref = dec == null ? null : new DecisionRef(dec.getString("bodyId"),
+                LocalDate.parse(dec.getString("meetingDate")), dec.getInteger("paragraph"), dec.getString("caseNumber"));
+        String releases = d.getString("releases");
+        return new Entry(d.getString("id"), EntryKind.valueOf(d.getString("kind")), d.getInteger("year"),
+                new Money(((Number) d.get("ore")).longValue(), d.getString("currency")),
+                LocalDate.parse(d.getString("effectiveDate")), Instant.parse(d.getString("recordedAt")), ref,
+                d.getString("idempotencyKey"), d.getString("holdId"), releases == null ? null : EntryKind.valueOf(releases),
+                d.getString("reverses"), d.getBoolean("preCommitment", false));
     }
 }

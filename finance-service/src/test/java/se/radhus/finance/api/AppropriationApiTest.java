@@ -37,7 +37,12 @@ class AppropriationApiTest implements TestPropertyProvider {
     }
 
     HttpResponse<String> send(String method, String path, String json) throws Exception {
+        return send(method, path, json, Map.of());
+    }
+
+    HttpResponse<String> send(String method, String path, String json, Map<String, String> headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.getURL() + path)).header("X-Request-Id", "req-42");
+        headers.forEach(b::header);
         b = json == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
                 : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -93,6 +98,111 @@ class AppropriationApiTest implements TestPropertyProvider {
         HttpResponse<String> nowhere = send("GET", "/api/nowhere", null);
         assertEquals(404, nowhere.statusCode());
         assertTrue(nowhere.body().contains("urn:radhus:problem:not-found"));
+    }
+
+    static final String TILLVAXT = """
+            {"id":"tillvaxt","name":"Kommunstyrelsens anslag för tillväxt","ownerBodyId":"ks","effectiveDate":"2024-01-01",
+             "amounts":[{"year":2024,"amount":{"ore":147820000}},{"year":2025,"amount":{"ore":300740000}},
+                        {"year":2026,"amount":{"ore":929620000}}]}""";
+
+    static final String NSSO = """
+            {"id":"nsso-2024","appropriationId":"tillvaxt","purpose":"Medfinansiering North Sweden Stockholm Office 2024-2027",
+             "recipients":[{"name":"North Sweden Stockholm Office","amounts":[
+               {"year":2024,"amount":{"ore":2000000}},{"year":2025,"amount":{"ore":10000000}},
+               {"year":2026,"amount":{"ore":10000000}},{"year":2027,"amount":{"ore":8000000}}]}],
+             "condition":"under förutsättning att övrig sökt medfinansiering beviljas","status":"COMMITTED",
+             "decision":{"bodyId":"ks-nau","meetingDate":"2024-05-21","paragraph":181,"caseNumber":"KS-2024/00361"},
+             "effectiveDate":"2024-05-21","allowPreCommitment":true}""";
+
+    @Test
+    void theSeedGrantOf181ShowsInTheBalanceFromItsDay() throws Exception {
+        assertEquals(201, send("POST", "/api/appropriations", TILLVAXT).statusCode());
+        String before = send("GET", "/api/appropriations/tillvaxt/balance?asOf=2024-04-29", null).body();
+        assertTrue(before.contains("\"remainingTkr\":\"1 478,2 tkr\"") && before.contains("3 007,4 tkr") && before.contains("9 296,2 tkr"), before);
+        HttpResponse<String> grant = send("POST", "/api/grants", NSSO, Map.of("Idempotency-Key", "nsso-1"));
+        assertEquals(201, grant.statusCode(), grant.body());
+        assertTrue(grant.body().contains("\"conditionStatus\":\"CONDITIONAL\"") && grant.body().contains("300 000 kr"), grant.body());
+        String day0 = send("GET", "/api/appropriations/tillvaxt/balance?asOf=2024-05-20", null).body();
+        assertTrue(day0.contains("1 478,2 tkr") && day0.contains("3 007,4 tkr") && day0.contains("9 296,2 tkr"), day0);
+        String day1 = send("GET", "/api/appropriations/tillvaxt/balance?asOf=2024-05-21", null).body();
+        assertTrue(day1.contains("1 458,2 tkr") && day1.contains("2 907,4 tkr") && day1.contains("9 196,2 tkr"), day1);
+        assertTrue(day1.contains("\"preCommitted\":{\"ore\":8000000,\"currency\":\"SEK\",\"display\":\"80 000 kr\"}"), day1);
+        // a retry of the grant with the same key writes nothing more
+        assertEquals(201, send("POST", "/api/grants", NSSO, Map.of("Idempotency-Key", "nsso-1")).statusCode());
+        String ledger = send("GET", "/api/appropriations/tillvaxt/ledger?pageSize=100", null).body();
+        assertEquals(7, ledger.split("\"kind\":").length - 1, ledger);
+        assertTrue(ledger.contains("\"paragraph\":181") && ledger.contains("KS-2024/00361"));
+        // the condition lapses: the money goes back
+        HttpResponse<String> lapsed = send("POST", "/api/grants/nsso-2024/condition/lapse", "{\"effectiveDate\":\"2024-09-01\"}");
+        assertEquals(200, lapsed.statusCode(), lapsed.body());
+        assertTrue(lapsed.body().contains("\"status\":\"CANCELLED\"") && lapsed.body().contains("LAPSED"));
+        String after = send("GET", "/api/appropriations/tillvaxt/balance", null).body();
+        assertTrue(after.contains("1 478,2 tkr") && after.contains("3 007,4 tkr") && after.contains("9 296,2 tkr"), after);
+    }
+
+    @Test
+    void theMiljoskjutsenPaysSevenAssociationsInOneDecision() throws Exception {
+        send("POST", "/api/appropriations", """
+                {"id":"strategisk-utveckling","name":"Strategisk utveckling","ownerBodyId":"ks",
+                 "amounts":[{"year":2024,"amount":{"ore":50000000}}]}""");
+        StringBuilder recipients = new StringBuilder();
+        String[] names = {"Ersboda SK", "KFUM Umeå", "Stöcke IF", "Umeå Orienteringsklubb", "Friluftsfrämjandet lokalavd Umeå",
+                "Södra Umeå Ryttarförening", "TegSödra Umeå IF"};
+        for (String n : names) {
+            recipients.append(recipients.isEmpty() ? "" : ",").append("{\"name\":\"").append(n)
+                    .append("\",\"amounts\":[{\"year\":2024,\"amount\":{\"ore\":2002400}}]}");
+        }
+        HttpResponse<String> r = send("POST", "/api/grants", "{\"id\":\"miljoskjutsen-2024\",\"appropriationId\":\"strategisk-utveckling\","
+                + "\"recipients\":[" + recipients + "],\"status\":\"COMMITTED\",\"effectiveDate\":\"2024-05-21\"}",
+                Map.of("Idempotency-Key", "ms-2024"));
+        assertEquals(201, r.statusCode(), r.body());
+        assertTrue(r.body().contains("\"total\":{\"ore\":14016800,\"currency\":\"SEK\",\"display\":\"140 168 kr\"}"), r.body());
+    }
+
+    @Test
+    void overspendingIs409NamingYearRemainingAndShortfall() throws Exception {
+        send("POST", "/api/appropriations", """
+                {"id":"liten","name":"Litet anslag","ownerBodyId":"ks","amounts":[{"year":2024,"amount":{"ore":100000}}]}""");
+        HttpResponse<String> r = send("POST", "/api/grants", """
+                {"id":"for-mycket","appropriationId":"liten","recipients":[{"name":"X","amounts":[{"year":2024,"amount":{"ore":100100}}]}],
+                 "status":"RESERVED","effectiveDate":"2024-03-01"}""", Map.of("Idempotency-Key", "fm"));
+        assertEquals(409, r.statusCode());
+        assertTrue(r.body().contains("insufficient-funds") && r.body().contains("\"year\":2024")
+                && r.body().contains("\"display\":\"1 kr\""), r.body());
+        assertEquals(404, send("GET", "/api/grants/for-mycket", null).statusCode());
+        HttpResponse<String> noKey = send("POST", "/api/grants", "{\"id\":\"x\"}");
+        assertEquals(400, noKey.statusCode());
+        assertTrue(noKey.body().contains("Idempotency-Key"));
+    }
+
+    @Test
+    void balancesAndLedgerExportAsCsv() throws Exception {
+        send("POST", "/api/appropriations", """
+                {"id":"csv","name":"=Formel;med semikolon","ownerBodyId":"ks","amounts":[{"year":2024,"amount":{"ore":147820050}}]}""");
+        String csv = send("GET", "/api/appropriations/csv/balance.csv?asOf=2024-06-01", null).body();
+        assertTrue(csv.startsWith("anslag;per datum;år;anvisat"), csv);
+        assertTrue(csv.contains("csv;2024-06-01;2024;1478200,50;0,00;0,00;0,00;1478200,50;0,00"), csv);
+        HttpResponse<String> viaAccept = send("GET", "/api/appropriations/csv/ledger", null, Map.of("Accept", "text/csv"));
+        assertTrue(viaAccept.headers().firstValue("Content-Type").orElseThrow().startsWith("text/csv"));
+        assertTrue(viaAccept.body().contains(";ALLOCATION;2024;1478200,50;SEK;"), viaAccept.body());
+    }
+
+    @Test
+    void aBudgetIsLockedOnceAdopted() throws Exception {
+        String draft = """
+                {"year":2025,"taxRate":"22,80","frames":[{"bodyId":"ks","year":2025,"amount":{"ore":100000000000}},
+                 {"bodyId":"ks","year":2026,"amount":{"ore":101000000000}}],
+                 "investments":[{"project":"Maja Beskowskolan","year":2025,"amount":{"ore":500000000}}],"adopted":false}""";
+        assertEquals(200, send("PUT", "/api/budget/2025", draft).statusCode());
+        assertTrue(send("GET", "/api/budget/2025", null).body().contains("\"taxRate\":\"22,80\""));
+        HttpResponse<String> badRate = send("PUT", "/api/budget/2025", draft.replace("22,80", "22.8"));
+        assertEquals(400, badRate.statusCode());
+        assertTrue(badRate.body().contains("taxRate"));
+        String adopted = draft.replace("\"adopted\":false", "\"adopted\":true,\"decision\":{\"bodyId\":\"kf\",\"meetingDate\":\"2024-06-17\",\"paragraph\":100}");
+        assertEquals(200, send("PUT", "/api/budget/2025", adopted).statusCode());
+        HttpResponse<String> locked = send("PUT", "/api/budget/2025", draft);
+        assertEquals(409, locked.statusCode());
+        assertTrue(locked.body().contains("budget-adopted"));
     }
 
     @Test

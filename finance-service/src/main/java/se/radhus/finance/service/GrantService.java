@@ -1,0 +1,139 @@
+package se.radhus.finance.service;
+
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import se.radhus.common.api.Problem;
+import se.radhus.common.api.ProblemException;
+import se.radhus.common.domain.InvalidInput;
+import se.radhus.common.domain.RuleViolation;
+import se.radhus.finance.domain.Entry;
+import se.radhus.finance.domain.FundsControl;
+import se.radhus.finance.domain.Grant;
+import se.radhus.finance.store.GrantStore;
+
+/**
+ * Grants and their money. The ledger is written first, under a key derived from the grant, then the
+ * grant: a retry with the same Idempotency-Key finds the ledger written and completes the grant, and
+ * never writes money twice.
+ */
+@Singleton
+public class GrantService {
+
+    private final GrantStore grants;
+    private final LedgerService ledger;
+
+    public GrantService(GrantStore grants, LedgerService ledger) {
+        this.grants = grants;
+        this.ledger = ledger;
+    }
+
+    public GrantStore.Versioned get(String id) {
+        return grants.find(id).orElseThrow(() -> new ProblemException(Problem.notFound("No grant has id " + id + ".")));
+    }
+
+    /** Creates a grant, reserving (drafted) or committing (adjusted) each recipient's money. */
+    public Grant create(Grant g, LocalDate effectiveDate, boolean allowPreCommitment, String key) {
+        InvalidInput.check(g.validate());
+        if (g.status() != Grant.Status.RESERVED && g.status() != Grant.Status.COMMITTED) {
+            throw new InvalidInput("status", "RESERVED (a drafted decision) or COMMITTED (an adjusted one)");
+        }
+        var existing = grants.find(g.id());
+        if (existing.isPresent()) {
+            if (existing.get().grant().equals(g)) {
+                return existing.get().grant();
+            }
+            throw new ProblemException(Problem.conflict("exists", "Already exists", "A grant with id " + g.id() + " exists already."));
+        }
+        var request = new LedgerService.Request("grant:" + g.id() + ":open", LedgerService.fingerprint("grant", g, allowPreCommitment),
+                effectiveDate, g.decision());
+        ledger.apply(g.appropriationId(), request, p -> entries -> {
+            List<Entry> all = new ArrayList<>(entries);
+            List<Entry> added = new ArrayList<>();
+            for (int i = 0; i < g.recipients().size(); i++) {
+                var sub = new FundsControl.Posting(p.postingId() + "-" + (i + 1), p.idempotencyKey(), p.recordedAt(),
+                        p.effectiveDate(), p.decision(), p.currency());
+                List<Entry> more = g.status() == Grant.Status.COMMITTED
+                        ? FundsControl.commit(all, sub, g.holdId(i), g.recipients().get(i).amounts(), null, allowPreCommitment)
+                        : FundsControl.reserve(all, sub, g.holdId(i), g.recipients().get(i).amounts(), allowPreCommitment);
+                all.addAll(more);
+                added.addAll(more);
+            }
+            return added;
+        });
+        grants.insert(g);
+        return get(g.id()).grant();
+    }
+
+    private Grant change(String id, UnaryOperator<Grant> rule, String action, LocalDate effectiveDate,
+                         java.util.function.BiFunction<Grant, FundsControl.Posting, java.util.function.Function<List<Entry>, List<Entry>>> money) {
+        if (effectiveDate == null) {
+            throw new InvalidInput("effectiveDate", "the day the change counts from, YYYY-MM-DD");
+        }
+        for (int attempt = 0; attempt < 20; attempt++) {
+            GrantStore.Versioned v = get(id);
+            Grant next = rule.apply(v.grant());
+            if (money != null) {
+                var request = new LedgerService.Request("grant:" + id + ":" + action, LedgerService.fingerprint(action, id),
+                        effectiveDate, v.grant().decision());
+                ledger.apply(v.grant().appropriationId(), request, p -> money.apply(v.grant(), p));
+            }
+            if (grants.replace(next, v.version())) {
+                return next;
+            }
+        }
+        throw new ProblemException(Problem.conflict("concurrent-change", "Changed concurrently", "Grant " + id + " kept changing; retry."));
+    }
+
+    static java.util.function.Function<List<Entry>, List<Entry>> releaseAll(Grant g, FundsControl.Posting p) {
+        return entries -> {
+            List<Entry> all = new ArrayList<>(entries);
+            List<Entry> added = new ArrayList<>();
+            for (int i = 0; i < g.recipients().size(); i++) {
+                var sub = new FundsControl.Posting(p.postingId() + "-" + (i + 1), p.idempotencyKey(), p.recordedAt(),
+                        p.effectiveDate(), p.decision(), p.currency());
+                for (String hold : List.of(g.holdId(i), g.holdId(i) + "-c")) {
+                    try {
+                        List<Entry> more = FundsControl.release(all, sub, hold);
+                        all.addAll(more);
+                        added.addAll(more);
+                    } catch (RuleViolation nothingOpen) {
+                        // committed away, or paid in full: nothing of this hold to give back
+                    }
+                }
+            }
+            return added;
+        };
+    }
+
+    /** The drafted decision was adjusted: commit the reserved money. */
+    public Grant commit(String id, LocalDate effectiveDate) {
+        return change(id, Grant::committed, "commit", effectiveDate, (g, p) -> entries -> {
+            List<Entry> all = new ArrayList<>(entries);
+            List<Entry> added = new ArrayList<>();
+            for (int i = 0; i < g.recipients().size(); i++) {
+                var sub = new FundsControl.Posting(p.postingId() + "-" + (i + 1), p.idempotencyKey(), p.recordedAt(),
+                        p.effectiveDate(), p.decision(), p.currency());
+                List<Entry> more = FundsControl.commit(all, sub, g.holdId(i) + "-c", g.recipients().get(i).amounts(), g.holdId(i), true);
+                all.addAll(more);
+                added.addAll(more);
+            }
+            return added;
+        });
+    }
+
+    public Grant confirmCondition(String id, LocalDate effectiveDate) {
+        return change(id, Grant::conditionConfirmed, "confirm", effectiveDate, null);
+    }
+
+    /** The condition failed: the grant lapses and releases its money. */
+    public Grant lapse(String id, LocalDate effectiveDate) {
+        return change(id, Grant::conditionLapsed, "lapse", effectiveDate, GrantService::releaseAll);
+    }
+
+    public Grant cancel(String id, LocalDate effectiveDate) {
+        return change(id, Grant::cancelled, "cancel", effectiveDate, GrantService::releaseAll);
+    }
+}
