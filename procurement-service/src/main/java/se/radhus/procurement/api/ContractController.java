@@ -1,13 +1,26 @@
 package se.radhus.procurement.api;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import java.util.Map;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import se.radhus.common.api.Problem;
+import se.radhus.common.api.ProblemException;
+import se.radhus.common.domain.InvalidInput;
 import se.radhus.micronaut.PageResponse;
+import se.radhus.procurement.domain.Contract;
 import se.radhus.procurement.store.ContractStore;
 
-/** Contracts: {@code /api/contracts}, written by awards and signing. */
+/**
+ * Contracts: {@code /api/contracts}, with their periods, options used and left, the latest possible end,
+ * and a register of those expiring within a period ({@code ?expiringFrom=&expiringTo=}).
+ */
 @Controller("/api/contracts")
 public class ContractController {
 
@@ -17,10 +30,58 @@ public class ContractController {
         this.store = store;
     }
 
+    /** A contract with what follows from it. */
+    @Serdeable
+    public record View(Contract contract, LocalDate currentEnd, LocalDate latestPossibleEnd, int extensionsLeft,
+                       boolean frameworkOverFourYears) {
+        static View of(Contract c) {
+            return new View(c, c.currentEnd(), c.latestPossibleEnd(), c.extensionsLeft(), c.frameworkOverFourYears());
+        }
+    }
+
     @Get
-    public PageResponse<Map<String, Object>> list(@QueryValue(defaultValue = "0") int pageSize,
-                                                  @QueryValue(defaultValue = "") String pageToken) {
+    public PageResponse<View> list(@Nullable @QueryValue String expiringFrom, @Nullable @QueryValue String expiringTo,
+                                   @QueryValue(defaultValue = "0") int pageSize, @QueryValue(defaultValue = "") String pageToken) {
+        if (expiringFrom != null || expiringTo != null) {
+            LocalDate from = parse(expiringFrom, "expiringFrom", LocalDate.MIN);
+            LocalDate to = parse(expiringTo, "expiringTo", LocalDate.MAX);
+            List<View> expiring = store.all().stream().filter(c -> c.expiresBetween(from, to))
+                    .sorted(Comparator.comparing(Contract::currentEnd)).map(View::of).toList();
+            return new PageResponse<>(expiring, "");
+        }
         var page = store.list(pageSize, pageToken);
-        return new PageResponse<>(page.items().stream().map(d -> (Map<String, Object>) d).toList(), page.nextPageToken());
+        return new PageResponse<>(page.items().stream().map(View::of).toList(), page.nextPageToken());
+    }
+
+    static LocalDate parse(String text, String field, LocalDate otherwise) {
+        if (text == null || text.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (RuntimeException e) {
+            throw new InvalidInput(field, "a date, YYYY-MM-DD");
+        }
+    }
+
+    @Get("/{id}")
+    public View get(@PathVariable String id) {
+        return View.of(find(id).contract());
+    }
+
+    ContractStore.Versioned find(String id) {
+        return store.find(id).orElseThrow(() -> new ProblemException(Problem.notFound("No contract has id " + id + ".")));
+    }
+
+    @Post("/{id}/extensions")
+    public View extend(@PathVariable String id) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            ContractStore.Versioned v = find(id);
+            Contract next = v.contract().extended();
+            if (store.replace(next, v.version())) {
+                return View.of(next);
+            }
+        }
+        throw new ProblemException(Problem.conflict("concurrent-change", "Changed concurrently", "Contract " + id + " kept changing."));
     }
 }

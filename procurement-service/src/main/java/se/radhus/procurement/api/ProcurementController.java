@@ -1,5 +1,6 @@
 package se.radhus.procurement.api;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -7,52 +8,167 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.serde.annotation.Serdeable;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
-import se.radhus.common.api.FieldError;
-import se.radhus.common.api.Problem;
-import se.radhus.common.api.ProblemException;
+import se.radhus.common.domain.DecisionRef;
+import se.radhus.common.domain.InvalidInput;
 import se.radhus.micronaut.PageResponse;
+import se.radhus.procurement.domain.Award;
+import se.radhus.procurement.domain.Bid;
+import se.radhus.procurement.domain.Contract;
+import se.radhus.procurement.domain.OrganisationNumber;
 import se.radhus.procurement.domain.Procurement;
+import se.radhus.procurement.domain.ProcurementState;
+import se.radhus.procurement.domain.Regime;
+import se.radhus.procurement.service.ProcurementService;
 import se.radhus.procurement.store.ProcurementStore;
 
-/** Procurements: {@code /api/procurements}. */
+/**
+ * Procurements: {@code /api/procurements} and their steps — tender documents approved, published, bids
+ * opened, evaluated, awarded (with the standstill), contracted, or cancelled.
+ */
 @Controller("/api/procurements")
 public class ProcurementController {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProcurementController.class);
 
+    private final ProcurementService service;
     private final ProcurementStore store;
 
-    public ProcurementController(ProcurementStore store) {
+    public ProcurementController(ProcurementService service, ProcurementStore store) {
+        this.service = service;
         this.store = store;
     }
 
+    /** A procurement with the LOU regime its value falls under, and its contracts. */
+    @Serdeable
+    public record View(Procurement procurement, Regime regime, List<String> allowedNextSteps, List<Contract> contracts) {
+    }
+
+    /** A decision approving something. */
+    @Serdeable
+    public record Approval(DecisionRef decision) {
+    }
+
+    /** Publication: the day, and the deadline for bids. */
+    @Serdeable
+    public record Publication(LocalDate publishedOn, LocalDate bidDeadline) {
+    }
+
+    /** The bids opened. */
+    @Serdeable
+    public record Opening(List<Bid> bids) {
+    }
+
+    /** The signing of the contract. */
+    @Serdeable
+    public record Signing(LocalDate signedOn) {
+    }
+
+    /** A cancellation and why. */
+    @Serdeable
+    public record Cancellation(String reason) {
+    }
+
+    /** An award decision as a client sends it; the standstill end is computed. */
+    @Serdeable
+    public record AwardRequest(List<Award.Supplier> suppliers, se.radhus.common.money.Money value, DecisionRef decision,
+                               LocalDate sentOn, @Nullable Boolean sentElectronically) {
+        Award toDomain() {
+            if (sentOn == null) {
+                throw new InvalidInput("sentOn", "the day the award decision was sent to the bidders");
+            }
+            boolean electronic = sentElectronically == null || sentElectronically;
+            List<Award.Supplier> checked = suppliers == null ? List.of() : suppliers.stream()
+                    .map(s -> new Award.Supplier(s.name(), s.organisationNumber() == null ? null
+                            : normalise(s.organisationNumber()), s.rank())).toList();
+            return new Award(checked, value, decision, sentOn, electronic, Award.standstillEnd(sentOn, electronic));
+        }
+
+        private static String normalise(String org) {
+            try {
+                return OrganisationNumber.normalise(org);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInput("suppliers.organisationNumber", e.getMessage());
+            }
+        }
+    }
+
+    View view(Procurement p) {
+        return new View(p, service.regime(p), p.state().next().stream().map(Enum::name).toList(), service.contractsOf(p.id()));
+    }
+
     @Get
-    public PageResponse<ProcurementJson> list(@QueryValue(defaultValue = "0") int pageSize,
-                                              @QueryValue(defaultValue = "") String pageToken) {
+    public PageResponse<Procurement> list(@QueryValue(defaultValue = "0") int pageSize, @QueryValue(defaultValue = "") String pageToken) {
         var page = store.list(pageSize, pageToken);
-        return new PageResponse<>(page.items().stream().map(ProcurementJson::of).toList(), page.nextPageToken());
+        return new PageResponse<>(page.items(), page.nextPageToken());
     }
 
     @Get("/{id}")
-    public ProcurementJson get(@PathVariable String id) {
-        return store.find(id).map(ProcurementJson::of)
-                .orElseThrow(() -> new ProblemException(Problem.notFound("No procurement has id " + id + ".")));
+    public View get(@PathVariable String id) {
+        return view(service.get(id).procurement());
     }
 
     @Post
-    public HttpResponse<ProcurementJson> create(@Body ProcurementJson json) {
-        Procurement procurement = json.toNewDomain();
-        List<FieldError> errors = procurement.validate();
-        if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.invalid(errors));
+    public HttpResponse<View> create(@Body Procurement p) {
+        Procurement created = service.create(p);
+        log.info("created procurement {}", created.id());
+        return HttpResponse.created(view(created), URI.create("/api/procurements/" + created.id()));
+    }
+
+    @Post("/{id}/tender-documents/approval")
+    public View approve(@PathVariable String id, @Body Approval a) {
+        if (a.decision() == null) {
+            throw new InvalidInput("decision", "the decision that approves the tender documents");
         }
-        if (!store.insert(procurement)) {
-            throw new ProblemException(Problem.conflict("exists", "Already exists",
-                    "A procurement with id " + procurement.id() + " or number " + procurement.number() + " exists already."));
+        return view(service.change(id, p -> p.approveTenderDocuments(a.decision())));
+    }
+
+    @Post("/{id}/publication")
+    public View publish(@PathVariable String id, @Body Publication r) {
+        return view(service.change(id, p -> p.publish(r.publishedOn(), r.bidDeadline())));
+    }
+
+    @Post("/{id}/bids")
+    public View openBids(@PathVariable String id, @Body Opening r) {
+        if (r.bids() == null || r.bids().isEmpty()) {
+            throw new InvalidInput("bids", "the bids received");
         }
-        log.info("created procurement {}", procurement.id());
-        return HttpResponse.created(ProcurementJson.of(procurement), URI.create("/api/procurements/" + procurement.id()));
+        return view(service.change(id, p -> p.openBids(r.bids())));
+    }
+
+    /** Optional: the ranking of an evaluation protocol made elsewhere. */
+    @Serdeable
+    public record EvaluationRequest(@Nullable List<se.radhus.procurement.domain.Evaluation.Result> results) {
+    }
+
+    @Post("/{id}/evaluation")
+    public View evaluate(@PathVariable String id, @Nullable @Body EvaluationRequest r) {
+        return view(service.change(id, p -> p.evaluate(r == null ? null : r.results())));
+    }
+
+    @Post("/{id}/award")
+    public View award(@PathVariable String id, @Body AwardRequest r) {
+        Award a = r.toDomain();
+        return view(service.change(id, p -> p.awarded(a)));
+    }
+
+    @Post("/{id}/contract")
+    public View sign(@PathVariable String id, @Body Signing r) {
+        return view(service.contract(id, r.signedOn()));
+    }
+
+    @Post("/{id}/cancellation")
+    public View cancel(@PathVariable String id, @Body Cancellation r) {
+        if (r.reason() == null || r.reason().isBlank()) {
+            throw new InvalidInput("reason", "why the procurement is cancelled");
+        }
+        return view(service.change(id, p -> p.cancelled(r.reason())));
+    }
+
+    static boolean isPublic(Procurement p) {
+        return p.state().isPublished() || p.state() == ProcurementState.CANCELLED && p.publishedOn() != null;
     }
 }

@@ -3,54 +3,166 @@ package se.radhus.procurement.api;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.function.Supplier;
+import se.radhus.common.api.ProblemException;
+import se.radhus.common.domain.DecisionRef;
+import se.radhus.common.domain.InvalidInput;
+import se.radhus.common.domain.RuleViolation;
+import se.radhus.common.money.Money;
+import se.radhus.procurement.domain.Award;
+import se.radhus.procurement.domain.Contract;
 import se.radhus.procurement.domain.Procurement;
+import se.radhus.procurement.service.ProcurementService;
 import se.radhus.procurement.store.ContractStore;
-import se.radhus.procurement.store.ProcurementStore;
+import se.radhus.proto.GrpcErrors;
+import se.radhus.proto.common.v1.Date;
+import se.radhus.proto.procurement.v1.ApproveTenderDocumentsRequest;
+import se.radhus.proto.procurement.v1.ApproveTenderDocumentsResponse;
+import se.radhus.proto.procurement.v1.AwardedSupplier;
 import se.radhus.proto.procurement.v1.GetContractRequest;
 import se.radhus.proto.procurement.v1.GetContractResponse;
 import se.radhus.proto.procurement.v1.GetProcurementRequest;
 import se.radhus.proto.procurement.v1.GetProcurementResponse;
 import se.radhus.proto.procurement.v1.ProcurementServiceGrpc;
 import se.radhus.proto.procurement.v1.ProcurementState;
+import se.radhus.proto.procurement.v1.RecordAwardRequest;
+import se.radhus.proto.procurement.v1.RecordAwardResponse;
 
 /**
- * The procurement contract. The walking suite reads procurements and contracts; approving tender
- * documents and recording awards arrive with the procurement lifecycle and answer UNIMPLEMENTED until then.
+ * The procurement contract: other services read procurements and contracts, and decisions approve tender
+ * documents and record awards. Both writes are idempotent: the same decision again changes nothing.
  */
 @Singleton
 public class ProcurementGrpcService extends ProcurementServiceGrpc.ProcurementServiceImplBase {
 
-    private final ProcurementStore procurements;
+    static final String DOMAIN = "procurement.radhus";
+
+    private final ProcurementService service;
     private final ContractStore contracts;
 
-    public ProcurementGrpcService(ProcurementStore procurements, ContractStore contracts) {
-        this.procurements = procurements;
+    public ProcurementGrpcService(ProcurementService service, ContractStore contracts) {
+        this.service = service;
         this.contracts = contracts;
     }
 
-    @Override
-    public void getProcurement(GetProcurementRequest request, StreamObserver<GetProcurementResponse> response) {
-        var found = procurements.find(request.getId());
-        if (found.isEmpty()) {
-            response.onError(Status.NOT_FOUND.withDescription("no procurement " + request.getId()).asRuntimeException());
+    static <T> void answer(StreamObserver<T> response, Supplier<T> call) {
+        T result;
+        try {
+            result = call.get();
+        } catch (RuleViolation e) {
+            response.onError(GrpcErrors.of(Status.Code.FAILED_PRECONDITION, GrpcErrors.reason(e.rule()), DOMAIN, e.getMessage(), Map.of()));
+            return;
+        } catch (InvalidInput | IllegalArgumentException e) {
+            response.onError(GrpcErrors.of(Status.Code.INVALID_ARGUMENT, "INVALID_ARGUMENT", DOMAIN, e.getMessage(), Map.of()));
+            return;
+        } catch (ProblemException e) {
+            Status.Code code = e.problem().status() == 404 ? Status.Code.NOT_FOUND
+                    : e.problem().status() == 409 ? Status.Code.ABORTED : Status.Code.INVALID_ARGUMENT;
+            response.onError(GrpcErrors.of(code, code.name(), DOMAIN, e.problem().detail(), Map.of()));
             return;
         }
-        Procurement p = found.get();
-        response.onNext(GetProcurementResponse.newBuilder().setProcurement(
-                se.radhus.proto.procurement.v1.Procurement.newBuilder()
-                        .setId(p.id()).setNumber(p.number()).setTitle(p.title())
-                        .setState(ProcurementState.valueOf("PROCUREMENT_STATE_" + p.state().name())))
-                .build());
+        response.onNext(result);
         response.onCompleted();
     }
 
-    @Override
-    public void getContract(GetContractRequest request, StreamObserver<GetContractResponse> response) {
-        if (contracts.find(request.getId()).isEmpty()) {
-            response.onError(Status.NOT_FOUND.withDescription("no contract " + request.getId()).asRuntimeException());
-            return;
+    static LocalDate date(Date d) {
+        return LocalDate.of(d.getYear(), d.getMonth(), d.getDay());
+    }
+
+    static Date date(LocalDate d) {
+        return Date.newBuilder().setYear(d.getYear()).setMonth(d.getMonthValue()).setDay(d.getDayOfMonth()).build();
+    }
+
+    static DecisionRef decision(se.radhus.proto.common.v1.DecisionRef d) {
+        if (d.getBodyId().isEmpty() || !d.hasMeetingDate()) {
+            throw new InvalidInput("decision", "the decision's body, meeting date and §");
         }
-        response.onError(Status.UNIMPLEMENTED.withDescription("contracts arrive with the procurement lifecycle")
-                .asRuntimeException());
+        String caseNumber = d.hasCaseNumber() && !d.getCaseNumber().getRegistry().isEmpty()
+                ? d.getCaseNumber().getRegistry() + "-" + d.getCaseNumber().getYear() + "/" + d.getCaseNumber().getSequence() : null;
+        return new DecisionRef(d.getBodyId(), date(d.getMeetingDate()), d.getParagraph(), caseNumber);
+    }
+
+    static se.radhus.proto.common.v1.DecisionRef decision(DecisionRef d) {
+        var b = se.radhus.proto.common.v1.DecisionRef.newBuilder().setBodyId(d.bodyId()).setMeetingDate(date(d.meetingDate()))
+                .setParagraph(d.paragraph());
+        if (d.caseNumber() != null) {
+            var n = se.radhus.common.diarium.Diarienummer.parse(d.caseNumber());
+            b.setCaseNumber(se.radhus.proto.common.v1.Diarienummer.newBuilder().setRegistry(n.registry()).setYear(n.year()).setSequence(n.sequence()));
+        }
+        return b.build();
+    }
+
+    static se.radhus.proto.common.v1.Money money(Money m) {
+        return se.radhus.proto.common.v1.Money.newBuilder().setOre(m.ore()).setCurrencyCode(m.currency()).build();
+    }
+
+    static se.radhus.proto.procurement.v1.Procurement proto(Procurement p) {
+        var b = se.radhus.proto.procurement.v1.Procurement.newBuilder().setId(p.id()).setNumber(p.number()).setTitle(p.title())
+                .setState(ProcurementState.valueOf("PROCUREMENT_STATE_" + p.state().name()));
+        if (p.caseNumber() != null) {
+            var n = se.radhus.common.diarium.Diarienummer.parse(p.caseNumber());
+            b.setCaseNumber(se.radhus.proto.common.v1.Diarienummer.newBuilder().setRegistry(n.registry()).setYear(n.year()).setSequence(n.sequence()));
+        }
+        if (p.tenderDocumentsDecision() != null) {
+            b.setTenderDocumentsDecision(decision(p.tenderDocumentsDecision()));
+        }
+        Award a = p.award();
+        if (a != null) {
+            if (a.decision() != null) {
+                b.setAwardDecision(decision(a.decision()));
+            }
+            a.suppliers().forEach(s -> b.addAwardedSuppliers(AwardedSupplier.newBuilder().setName(s.name())
+                    .setOrganisationNumber(s.organisationNumber() == null ? "" : s.organisationNumber()).setRank(s.rank())));
+            b.setAwardValue(money(a.value())).setStandstillEnd(date(a.standstillEnd()));
+        }
+        return b.build();
+    }
+
+    @Override
+    public void getProcurement(GetProcurementRequest r, StreamObserver<GetProcurementResponse> response) {
+        answer(response, () -> GetProcurementResponse.newBuilder().setProcurement(proto(service.get(r.getId()).procurement())).build());
+    }
+
+    @Override
+    public void approveTenderDocuments(ApproveTenderDocumentsRequest r, StreamObserver<ApproveTenderDocumentsResponse> response) {
+        answer(response, () -> {
+            DecisionRef d = decision(r.getDecision());
+            return ApproveTenderDocumentsResponse.newBuilder()
+                    .setProcurement(proto(service.change(r.getProcurementId(), p -> p.approveTenderDocuments(d)))).build();
+        });
+    }
+
+    @Override
+    public void recordAward(RecordAwardRequest r, StreamObserver<RecordAwardResponse> response) {
+        answer(response, () -> {
+            DecisionRef d = decision(r.getDecision());
+            if (!r.hasSentDate()) {
+                throw new InvalidInput("sent_date", "the day the award decision was sent");
+            }
+            LocalDate sent = date(r.getSentDate());
+            Award a = new Award(r.getSuppliersList().stream().map(s -> new Award.Supplier(s.getName(),
+                    s.getOrganisationNumber().isEmpty() ? null : se.radhus.procurement.domain.OrganisationNumber.normalise(s.getOrganisationNumber()),
+                    s.getRank() == 0 ? 1 : s.getRank())).toList(),
+                    new Money(r.getValue().getOre(), r.getValue().getCurrencyCode().isEmpty() ? Money.SEK : r.getValue().getCurrencyCode()),
+                    d, sent, r.getSentElectronically(), Award.standstillEnd(sent, r.getSentElectronically()));
+            return RecordAwardResponse.newBuilder().setProcurement(proto(service.change(r.getProcurementId(), p -> p.awarded(a)))).build();
+        });
+    }
+
+    @Override
+    public void getContract(GetContractRequest r, StreamObserver<GetContractResponse> response) {
+        answer(response, () -> {
+            Contract c = contracts.find(r.getId()).orElseThrow(() -> new ProblemException(
+                    se.radhus.common.api.Problem.notFound("no contract " + r.getId()))).contract();
+            return GetContractResponse.newBuilder().setContract(se.radhus.proto.procurement.v1.Contract.newBuilder()
+                    .setId(c.id()).setProcurementId(c.procurementId())
+                    .setSupplier(AwardedSupplier.newBuilder().setName(c.supplier())
+                            .setOrganisationNumber(c.organisationNumber() == null ? "" : c.organisationNumber()).setRank(1))
+                    .setValue(money(c.totalValue()))
+                    .setStartDate(c.start() == null ? Date.getDefaultInstance() : date(c.start()))
+                    .setEndDate(c.currentEnd() == null ? Date.getDefaultInstance() : date(c.currentEnd()))).build();
+        });
     }
 }

@@ -1,0 +1,37 @@
+package se.radhus.procurement.api;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import java.util.List;
+import se.radhus.common.domain.InvalidInput;
+import se.radhus.procurement.domain.Threshold;
+import se.radhus.procurement.store.ThresholdStore;
+
+/** The LOU threshold table: {@code /api/thresholds}. A new period is a new row. */
+@Controller("/api/thresholds")
+public class ThresholdController {
+
+    private final ThresholdStore store;
+
+    public ThresholdController(ThresholdStore store) {
+        this.store = store;
+    }
+
+    @Get
+    public List<Threshold> list() {
+        return store.all();
+    }
+
+    @Post
+    public HttpResponse<Threshold> add(@Body Threshold t) {
+        if (t.kind() == null || t.amount() == null || t.amount().ore() <= 0 || t.validFrom() == null
+                || (t.validTo() != null && t.validTo().isBefore(t.validFrom()))) {
+            throw new InvalidInput("threshold", "a kind, a positive amount and a period (validFrom, optional validTo)");
+        }
+        store.add(t);
+        return HttpResponse.created(t);
+    }
+}

@@ -1,0 +1,6 @@
+package se.radhus.procurement.domain;
+
+/** What is bought: OCDS mainProcurementCategory. */
+public enum Category {
+    GOODS, SERVICES, WORKS
+}

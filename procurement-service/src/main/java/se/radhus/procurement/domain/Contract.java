@@ -1,0 +1,65 @@
+package se.radhus.procurement.domain;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import se.radhus.common.domain.RuleViolation;
+import se.radhus.common.money.Money;
+
+/**
+ * A contract or framework agreement: supplier, value, period, extension options and the ones used.
+ *
+ * @param extensionYears options in years, e.g. [1, 1]
+ * @param extensionsUsed how many of the options have been used, in order
+ * @param start          first day, or null when the decision does not give it
+ * @param end            last day before extensions, or null when the decision does not give it
+ */
+public record Contract(String id, String procurementId, Procurement.Type type, String supplier, String organisationNumber,
+                       Money valuePerYear, Money totalValue, LocalDate start, LocalDate end, List<Integer> extensionYears,
+                       int extensionsUsed, LocalDate signedOn) {
+
+    public Contract {
+        extensionYears = extensionYears == null ? List.of() : List.copyOf(extensionYears);
+    }
+
+    /** The end of the current period: the planned end with the used extensions. */
+    public LocalDate currentEnd() {
+        if (end == null) {
+            return null;
+        }
+        int years = extensionYears.subList(0, extensionsUsed).stream().mapToInt(Integer::intValue).sum();
+        return end.plusYears(years);
+    }
+
+    /** The latest possible end, every option used. */
+    public LocalDate latestPossibleEnd() {
+        if (end == null) {
+            return null;
+        }
+        return end.plusYears(extensionYears.stream().mapToInt(Integer::intValue).sum());
+    }
+
+    public int extensionsLeft() {
+        return extensionYears.size() - extensionsUsed;
+    }
+
+    /** A framework agreement may run at most four years in all, options included (LOU 7 kap. 2 §). */
+    public boolean frameworkOverFourYears() {
+        return type == Procurement.Type.FRAMEWORK_AGREEMENT && start != null && end != null && ChronoUnit.DAYS.between(start, latestPossibleEnd().plusDays(1)) > 4 * 365 + 1;
+    }
+
+    /** Uses the next extension option. */
+    public Contract extended() {
+        if (extensionsLeft() == 0) {
+            throw new RuleViolation("no-extension-left", "Contract " + id + " has used all its extension options; it ends "
+                    + currentEnd() + ".");
+        }
+        return new Contract(id, procurementId, type, supplier, organisationNumber, valuePerYear, totalValue, start, end,
+                extensionYears, extensionsUsed + 1, signedOn);
+    }
+
+    public boolean expiresBetween(LocalDate from, LocalDate to) {
+        LocalDate e = currentEnd();
+        return e != null && !e.isBefore(from) && !e.isAfter(to);
+    }
+}
