@@ -115,7 +115,7 @@ class SuiteTest {
                             .getYears(0).getRemaining().getOre());
                     case PROCUREMENT -> {
                         assertEquals(201, suite.post("/api/procurements", """
-                                {"id":"p-24115","number":"24115","title":"Serviceavtal telefoniplattform"}""").statusCode());
+                                {"id":"p-24115","number":"24115","title":"Serviceavtal telefoniplattform","type":"CONTRACT","procedure":"OPEN","category":"SERVICES"}""").statusCode());
                         assertEquals("24115", ProcurementServiceGrpc.newBlockingStub(channel)
                                 .withDeadlineAfter(5, TimeUnit.SECONDS)
                                 .getProcurement(GetProcurementRequest.newBuilder().setId("p-24115").build())
