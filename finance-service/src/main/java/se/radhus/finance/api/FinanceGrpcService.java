@@ -42,9 +42,14 @@ public class FinanceGrpcService extends FinanceServiceGrpc.FinanceServiceImplBas
     static final String DOMAIN = "finance.radhus";
 
     private final LedgerService ledger;
+    private final se.radhus.finance.service.GrantService grants;
+    private final se.radhus.micronaut.client.DecisionVerifier decisions;
 
-    public FinanceGrpcService(LedgerService ledger) {
+    public FinanceGrpcService(LedgerService ledger, se.radhus.finance.service.GrantService grants,
+                              se.radhus.micronaut.client.DecisionVerifier decisions) {
         this.ledger = ledger;
+        this.grants = grants;
+        this.decisions = decisions;
     }
 
     /** Runs a call, turning refusals into canonical gRPC errors with ErrorInfo. */
@@ -163,6 +168,7 @@ public class FinanceGrpcService extends FinanceServiceGrpc.FinanceServiceImplBas
     public void reserveFunds(ReserveFundsRequest r, StreamObserver<ReserveFundsResponse> response) {
         answer(response, () -> {
             String hold = "res-" + r.getIdempotencyKey();
+            decisions.verify(decision(r.getDecision()), false);
             var req = new LedgerService.Request(r.getIdempotencyKey(), LedgerService.fingerprint("reserve", java.util.Base64.getEncoder().encodeToString(r.toByteArray())),
                     date(r.getEffectiveDate(), "effective_date"), decision(r.getDecision()));
             var applied = ledger.apply(requireId(r.getAppropriationId()), req,
@@ -176,6 +182,7 @@ public class FinanceGrpcService extends FinanceServiceGrpc.FinanceServiceImplBas
     public void commitFunds(CommitFundsRequest r, StreamObserver<CommitFundsResponse> response) {
         answer(response, () -> {
             String hold = "com-" + r.getIdempotencyKey();
+            decisions.verify(decision(r.getDecision()), true);
             var req = new LedgerService.Request(r.getIdempotencyKey(), LedgerService.fingerprint("commit", java.util.Base64.getEncoder().encodeToString(r.toByteArray())),
                     date(r.getEffectiveDate(), "effective_date"), decision(r.getDecision()));
             var applied = ledger.apply(requireId(r.getAppropriationId()), req,
@@ -198,6 +205,27 @@ public class FinanceGrpcService extends FinanceServiceGrpc.FinanceServiceImplBas
                     p -> entries -> FundsControl.release(entries, p, r.getReservationId()));
             return ReleaseFundsResponse.newBuilder()
                     .addAllEntries(applied.entries().stream().map(e -> entry(r.getAppropriationId(), e)).toList()).build();
+        });
+    }
+
+    @Override
+    public void createGrant(se.radhus.proto.finance.v1.CreateGrantRequest r,
+                            StreamObserver<se.radhus.proto.finance.v1.CreateGrantResponse> response) {
+        answer(response, () -> {
+            DecisionRef d = decision(r.getDecision());
+            decisions.verify(d, true);
+            var g = new se.radhus.finance.domain.Grant(r.getGrantId(), requireId(r.getAppropriationId()),
+                    r.getPurpose().isEmpty() ? null : r.getPurpose(),
+                    r.getRecipientsList().stream().map(x -> new se.radhus.finance.domain.Grant.Recipient(x.getName(),
+                            amounts(x.getAmountsList()))).toList(),
+                    r.getCondition().isEmpty() ? null : r.getCondition(),
+                    r.getCondition().isEmpty() ? se.radhus.finance.domain.Grant.ConditionStatus.NONE
+                            : se.radhus.finance.domain.Grant.ConditionStatus.CONDITIONAL,
+                    se.radhus.finance.domain.Grant.Status.COMMITTED, d);
+            var created = grants.create(g, date(r.getEffectiveDate(), "effective_date"), r.getAllowPreCommitment(),
+                    r.getIdempotencyKey(), r.getReservationId());
+            return se.radhus.proto.finance.v1.CreateGrantResponse.newBuilder().setGrantId(created.id())
+                    .addAllEntries(grants.entriesOf(created).stream().map(e -> entry(r.getAppropriationId(), e)).toList()).build();
         });
     }
 

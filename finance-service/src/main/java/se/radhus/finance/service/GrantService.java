@@ -36,6 +36,14 @@ public class GrantService {
 
     /** Creates a grant, reserving (drafted) or committing (adjusted) each recipient's money. */
     public Grant create(Grant g, LocalDate effectiveDate, boolean allowPreCommitment, String key) {
+        return create(g, effectiveDate, allowPreCommitment, key, null);
+    }
+
+    /**
+     * Creates a grant; when {@code reservationId} names a draft's open reservation it is released in the
+     * same ledger write that commits the grant's money.
+     */
+    public Grant create(Grant g, LocalDate effectiveDate, boolean allowPreCommitment, String key, String reservationId) {
         InvalidInput.check(g.validate());
         if (g.status() != Grant.Status.RESERVED && g.status() != Grant.Status.COMMITTED) {
             throw new InvalidInput("status", "RESERVED (a drafted decision) or COMMITTED (an adjusted one)");
@@ -47,11 +55,22 @@ public class GrantService {
             }
             throw new ProblemException(Problem.conflict("exists", "Already exists", "A grant with id " + g.id() + " exists already."));
         }
-        var request = new LedgerService.Request("grant:" + g.id() + ":open", LedgerService.fingerprint("grant", g, allowPreCommitment),
-                effectiveDate, g.decision());
+        var request = new LedgerService.Request("grant:" + g.id() + ":open",
+                LedgerService.fingerprint("grant", g, allowPreCommitment, reservationId), effectiveDate, g.decision());
         ledger.apply(g.appropriationId(), request, p -> entries -> {
             List<Entry> all = new ArrayList<>(entries);
             List<Entry> added = new ArrayList<>();
+            if (reservationId != null && !reservationId.isBlank()) {
+                try {
+                    var sub = new FundsControl.Posting(p.postingId() + "-r", p.idempotencyKey(), p.recordedAt(),
+                            p.effectiveDate(), p.decision(), p.currency());
+                    List<Entry> released = FundsControl.release(all, sub, reservationId);
+                    all.addAll(released);
+                    added.addAll(released);
+                } catch (RuleViolation nothingOpen) {
+                    // the draft's reservation was released already (the draft changed): nothing to give back
+                }
+            }
             for (int i = 0; i < g.recipients().size(); i++) {
                 var sub = new FundsControl.Posting(p.postingId() + "-" + (i + 1), p.idempotencyKey(), p.recordedAt(),
                         p.effectiveDate(), p.decision(), p.currency());
@@ -65,6 +84,12 @@ public class GrantService {
         });
         grants.insert(g);
         return get(g.id()).grant();
+    }
+
+    /** The ledger entries a grant's creation wrote. */
+    public List<Entry> entriesOf(Grant g) {
+        String key = "grant:" + g.id() + ":open";
+        return ledger.load(g.appropriationId()).entries().stream().filter(e -> key.equals(e.idempotencyKey())).toList();
     }
 
     private Grant change(String id, UnaryOperator<Grant> rule, String action, LocalDate effectiveDate,

@@ -34,15 +34,18 @@ class FinanceGrpcServiceTest {
     FinanceServiceGrpc.FinanceServiceBlockingStub stub;
     AppropriationStore store;
     se.radhus.finance.service.LedgerService ledger;
+    MeetingsPeer peer;
 
     @BeforeEach
     void start() throws Exception {
         mongo = MongoConnection.open(new MongoSettings("", "finance-test", dataDir, 0));
         store = new AppropriationStore(mongo.database());
         ledger = new se.radhus.finance.service.LedgerService(store);
+        peer = new MeetingsPeer().decision("ks-nau", 181, true);
+        var grants = new se.radhus.finance.service.GrantService(new se.radhus.finance.store.GrantStore(mongo.database()), ledger);
         String name = InProcessServerBuilder.generateName();
         server = InProcessServerBuilder.forName(name).directExecutor()
-                .addService(new FinanceGrpcService(ledger)).build().start();
+                .addService(new FinanceGrpcService(ledger, grants, new se.radhus.micronaut.client.DecisionVerifier(peer.channel))).build().start();
         channel = InProcessChannelBuilder.forName(name).directExecutor().build();
         stub = FinanceServiceGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS);
     }
@@ -51,6 +54,7 @@ class FinanceGrpcServiceTest {
     void stop() throws Exception {
         channel.shutdownNow();
         server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        peer.close();
         mongo.close();
     }
 
@@ -191,6 +195,47 @@ class FinanceGrpcServiceTest {
         assertEquals(0, y2024.getReserved().getOre());
         assertEquals(2_000_000L, y2024.getCommitted().getOre());
         assertEquals(145_820_000L, y2024.getRemaining().getOre());
+    }
+
+    @Test
+    void moneyMovesOnlyOnAnAdjustedDecisionThatMeetingsConfirms() {
+        tillvaxt();
+        peer.decision("ks-nau", 181, false);
+        StatusRuntimeException draft = assertThrows(StatusRuntimeException.class, () -> stub.commitFunds(commit("d-1", 1_000)));
+        assertEquals("DECISION_NOT_ADJUSTED", se.radhus.proto.GrpcErrors.info(draft).orElseThrow().getReason());
+        peer.adjusted.clear();
+        StatusRuntimeException unknown = assertThrows(StatusRuntimeException.class, () -> stub.commitFunds(commit("d-2", 1_000)));
+        assertEquals("DECISION_UNKNOWN", se.radhus.proto.GrpcErrors.info(unknown).orElseThrow().getReason());
+        peer.down = true;
+        StatusRuntimeException down = assertThrows(StatusRuntimeException.class, () -> stub.commitFunds(commit("d-3", 1_000)));
+        assertEquals(Status.Code.UNAVAILABLE, down.getStatus().getCode());
+        peer.down = false;
+        peer.decision("ks-nau", 181, true);
+        stub.commitFunds(commit("d-3", 1_000));
+        assertEquals(1, stub.listLedgerEntries(se.radhus.proto.finance.v1.ListLedgerEntriesRequest.newBuilder()
+                .setAppropriationId("ks-tillvaxt").build()).getEntriesCount() - 3);
+    }
+
+    @Test
+    void aGrantFromADecisionReleasesTheDraftsReservationAndCommitsOnce() {
+        tillvaxt();
+        var date = se.radhus.proto.common.v1.Date.newBuilder().setYear(2024).setMonth(5).setDay(21).build();
+        var draft = stub.reserveFunds(se.radhus.proto.finance.v1.ReserveFundsRequest.newBuilder().setIdempotencyKey("draft-181")
+                .setAppropriationId("ks-tillvaxt").addAmounts(amount(2024, 20_000)).addAmounts(amount(2027, 80_000))
+                .setAllowPreCommitment(true).setDecision(NSSO).setEffectiveDate(date).build());
+        var request = se.radhus.proto.finance.v1.CreateGrantRequest.newBuilder().setIdempotencyKey("ks-nau-2024-05-21-181-1")
+                .setGrantId("ks-nau-2024-05-21-181-1").setAppropriationId("ks-tillvaxt").setPurpose("NSSO")
+                .addRecipients(se.radhus.proto.finance.v1.GrantRecipient.newBuilder().setName("North Sweden Stockholm Office")
+                        .addAmounts(amount(2024, 20_000)).addAmounts(amount(2027, 80_000)))
+                .setCondition("under förutsättning att övrig sökt medfinansiering beviljas").setDecision(NSSO)
+                .setEffectiveDate(date).setAllowPreCommitment(true).setReservationId(draft.getReservationId()).build();
+        var first = stub.createGrant(request);
+        var again = stub.createGrant(request);
+        assertEquals(first.getEntriesList(), again.getEntriesList());
+        var y = stub.getBalance(GetBalanceRequest.newBuilder().setAppropriationId("ks-tillvaxt").build());
+        assertEquals(0, y.getYears(0).getReserved().getOre());
+        assertEquals(2_000_000L, y.getYears(0).getCommitted().getOre());
+        assertEquals(8_000_000L, y.getYears(3).getPreCommitted().getOre());
     }
 
     @Test

@@ -41,10 +41,13 @@ public class ProcurementGrpcService extends ProcurementServiceGrpc.ProcurementSe
 
     private final ProcurementService service;
     private final ContractStore contracts;
+    private final se.radhus.micronaut.client.DecisionVerifier decisions;
 
-    public ProcurementGrpcService(ProcurementService service, ContractStore contracts) {
+    public ProcurementGrpcService(ProcurementService service, ContractStore contracts,
+                                 se.radhus.micronaut.client.DecisionVerifier decisions) {
         this.service = service;
         this.contracts = contracts;
+        this.decisions = decisions;
     }
 
     static <T> void answer(StreamObserver<T> response, Supplier<T> call) {
@@ -59,6 +62,7 @@ public class ProcurementGrpcService extends ProcurementServiceGrpc.ProcurementSe
             return;
         } catch (ProblemException e) {
             Status.Code code = e.problem().status() == 404 ? Status.Code.NOT_FOUND
+                    : e.problem().status() == 503 ? Status.Code.UNAVAILABLE
                     : e.problem().status() == 409 ? Status.Code.ABORTED : Status.Code.INVALID_ARGUMENT;
             response.onError(GrpcErrors.of(code, code.name(), DOMAIN, e.problem().detail(), Map.of()));
             return;
@@ -129,6 +133,7 @@ public class ProcurementGrpcService extends ProcurementServiceGrpc.ProcurementSe
     public void approveTenderDocuments(ApproveTenderDocumentsRequest r, StreamObserver<ApproveTenderDocumentsResponse> response) {
         answer(response, () -> {
             DecisionRef d = decision(r.getDecision());
+            decisions.verify(d, true);
             return ApproveTenderDocumentsResponse.newBuilder()
                     .setProcurement(proto(service.change(r.getProcurementId(), p -> p.approveTenderDocuments(d)))).build();
         });
@@ -138,6 +143,7 @@ public class ProcurementGrpcService extends ProcurementServiceGrpc.ProcurementSe
     public void recordAward(RecordAwardRequest r, StreamObserver<RecordAwardResponse> response) {
         answer(response, () -> {
             DecisionRef d = decision(r.getDecision());
+            decisions.verify(d, true);
             if (!r.hasSentDate()) {
                 throw new InvalidInput("sent_date", "the day the award decision was sent");
             }

@@ -61,11 +61,19 @@ class ProcurementApiTest implements TestPropertyProvider {
     private final HttpClient http = HttpClient.newHttpClient();
     private JsonSchema ocdsSchema;
 
+    MeetingsPeer meetings;
+
+    @org.junit.jupiter.api.AfterAll
+    void stopPeer() {
+        meetings.close();
+    }
+
     @Override
     public Map<String, String> getProperties() {
         try {
+            meetings = new MeetingsPeer().decision("ks-nau", 180, true).decision("ks-nau", 179, true);
             return Map.of("radhus.data-dir", Files.createTempDirectory("procurement-test").toString(),
-                    "grpc.server.port", "${random.port}", "micronaut.server.port", "-1");
+                    "grpc.server.port", "${random.port}", "micronaut.server.port", "-1", "radhus.meetings.grpc", meetings.target());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -230,12 +238,26 @@ class ProcurementApiTest implements TestPropertyProvider {
                     () -> stub.approveTenderDocuments(ApproveTenderDocumentsRequest.newBuilder().setIdempotencyKey("x")
                             .setProcurementId("p-24115").setDecision(d).build()));
             assertEquals(Status.Code.FAILED_PRECONDITION, other.getStatus().getCode());
+            StatusRuntimeException unknown = org.junit.jupiter.api.Assertions.assertThrows(StatusRuntimeException.class,
+                    () -> stub.approveTenderDocuments(ApproveTenderDocumentsRequest.newBuilder().setIdempotencyKey("y")
+                            .setProcurementId("p-24115").setDecision(d.toBuilder().setParagraph(999)).build()));
+            assertEquals("DECISION_UNKNOWN", se.radhus.proto.GrpcErrors.info(unknown).orElseThrow().getReason());
             var same = d.toBuilder().setCaseNumber(se.radhus.proto.common.v1.Diarienummer.newBuilder().setRegistry("KS").setYear(2024).setSequence(464)).build();
             for (int i = 0; i < 2; i++) {
                 var p = stub.approveTenderDocuments(ApproveTenderDocumentsRequest.newBuilder().setIdempotencyKey("e-180")
                         .setProcurementId("p-24115").setDecision(same).build()).getProcurement();
                 assertEquals(ProcurementState.PROCUREMENT_STATE_TENDER_DOCUMENTS_APPROVED, p.getState());
             }
+            // an award on a decision that is not adjusted is refused; with meetings down, unavailable
+            meetings.decision("ks-nau", 178, false);
+            var award = se.radhus.proto.procurement.v1.RecordAwardRequest.newBuilder().setIdempotencyKey("a").setProcurementId("laboratorietjanster-2024")
+                    .setDecision(d.toBuilder().setParagraph(178)).setSentDate(d.getMeetingDate()).build();
+            StatusRuntimeException draft = org.junit.jupiter.api.Assertions.assertThrows(StatusRuntimeException.class, () -> stub.recordAward(award));
+            assertEquals("DECISION_NOT_ADJUSTED", se.radhus.proto.GrpcErrors.info(draft).orElseThrow().getReason());
+            meetings.down = true;
+            StatusRuntimeException down = org.junit.jupiter.api.Assertions.assertThrows(StatusRuntimeException.class, () -> stub.recordAward(award));
+            assertEquals(Status.Code.UNAVAILABLE, down.getStatus().getCode());
+            meetings.down = false;
             var chairs = stub.getProcurement(GetProcurementRequest.newBuilder().setId("p-23310").build()).getProcurement();
             assertEquals("Input Interiör AB", chairs.getAwardedSuppliers(0).getName());
             assertEquals(145238400L, chairs.getAwardValue().getOre());
