@@ -96,6 +96,8 @@ final class Suite implements AutoCloseable {
         env.put("FINANCE_URL", "http://localhost:" + httpPorts.get(Service.FINANCE));
         env.put("PROCUREMENT_URL", "http://localhost:" + httpPorts.get(Service.PROCUREMENT));
         env.put("MEETINGS_GRPC", "localhost:" + grpcPorts.get(Service.MEETINGS));
+        env.put("FINANCE_GRPC", "localhost:" + grpcPorts.get(Service.FINANCE));
+        env.put("PROCUREMENT_GRPC", "localhost:" + grpcPorts.get(Service.PROCUREMENT));
         env.put("BREAKER_OPEN_WAIT", "1s");
         processes.put(s, pb.start());
     }

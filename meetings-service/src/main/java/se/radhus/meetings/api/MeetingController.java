@@ -38,10 +38,19 @@ class MeetingController {
 
     private final MeetingService service;
     private final MeetingStore store;
+    private final se.radhus.meetings.service.EffectsView effects;
 
-    MeetingController(MeetingService service, MeetingStore store) {
+    MeetingController(MeetingService service, MeetingStore store, se.radhus.meetings.service.EffectsView effects) {
         this.service = service;
         this.store = store;
+        this.effects = effects;
+    }
+
+    /** The protocol's effects and how each stands. */
+    @GetMapping("/{id}/effects")
+    Map<String, Object> effects(@PathVariable String id) {
+        Meeting m = service.get(id).meeting();
+        return effects.of(m, m.paragraphs());
     }
 
     /** What a client sends to plan a meeting. */

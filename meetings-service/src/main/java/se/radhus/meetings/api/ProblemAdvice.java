@@ -72,6 +72,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
         int code = status.value();
+        if (code == 400) {
+            log.info("unreadable request: {}", ex.getMessage());
+        }
         Problem problem = switch (code) {
             case 404 -> Problem.notFound("There is nothing at this path. See /api/openapi for the paths there are.");
             case 405 -> Problem.of("method-not-allowed", "Method not allowed", 405,

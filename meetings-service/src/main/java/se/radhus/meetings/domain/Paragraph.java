@@ -26,12 +26,13 @@ import se.radhus.common.diarium.Diarienummer;
  * @param notes           protocol notes (protokollsanteckningar)
  * @param adjustedOn      set when the paragraph was adjusted at once (omedelbar justering)
  * @param corrects        for a correction: the paragraph it corrects, "bodyId/yyyy-mm-dd/§"
+ * @param effects         what the decision does in finance and procurement, carried out at justering
  */
 public record Paragraph(int number, Diarienummer caseNumber, String title, List<DecisionSection> decisions,
                         String description, List<String> basis, List<String> preparers, List<String> recipients,
                         List<Motion> motions, List<String> votingOrder, String chairFinding, List<Vote> votes,
                         List<Reservation> reservations, List<String> recusals, List<String> notes,
-                        LocalDate adjustedOn, String corrects) {
+                        LocalDate adjustedOn, String corrects, List<Effect> effects) {
 
     public Paragraph {
         decisions = copy(decisions);
@@ -44,6 +45,7 @@ public record Paragraph(int number, Diarienummer caseNumber, String title, List<
         reservations = copy(reservations);
         recusals = copy(recusals);
         notes = copy(notes);
+        effects = copy(effects);
     }
 
     private static <T> List<T> copy(List<T> list) {
@@ -62,7 +64,7 @@ public record Paragraph(int number, Diarienummer caseNumber, String title, List<
 
     public Paragraph withAdjustedOn(LocalDate day) {
         return new Paragraph(number, caseNumber, title, decisions, description, basis, preparers, recipients, motions,
-                votingOrder, chairFinding, votes, reservations, recusals, notes, day, corrects);
+                votingOrder, chairFinding, votes, reservations, recusals, notes, day, corrects, effects);
     }
 
     /** Form errors of the paragraph on its own. */
@@ -88,6 +90,9 @@ public record Paragraph(int number, Diarienummer caseNumber, String title, List<
             if (m.by() == null || m.by().isBlank() || m.type() == null) {
                 errors.add(new FieldError("motions[" + i + "]", "who made the motion (by) and its type"));
             }
+        }
+        for (int i = 0; i < effects.size(); i++) {
+            errors.addAll(effects.get(i).validate("effects[" + i + "]"));
         }
         for (int i = 0; i < votes.size(); i++) {
             if (votes.get(i).ballots().isEmpty()) {

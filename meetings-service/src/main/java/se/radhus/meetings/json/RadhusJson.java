@@ -41,6 +41,7 @@ public final class RadhusJson {
     public static JsonMapper storeMapper() {
         return JsonMapper.builder().addModule(module())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .build();
     }
 }

@@ -26,12 +26,14 @@ public class CaseService {
     private final CaseStore cases;
     private final BodyStore bodies;
     private final MeetingStore meetings;
+    private final EffectsView effects;
     private final Clock clock;
 
-    public CaseService(CaseStore cases, BodyStore bodies, MeetingStore meetings) {
+    public CaseService(CaseStore cases, BodyStore bodies, MeetingStore meetings, EffectsView effects) {
         this.cases = cases;
         this.bodies = bodies;
         this.meetings = meetings;
+        this.effects = effects;
         this.clock = Clock.systemDefaultZone();
     }
 
@@ -40,8 +42,12 @@ public class CaseService {
                                DecisionKind kind, List<String> decidingBodies, boolean adjusted) {
     }
 
-    /** A case, its documents and its history. */
-    public record CaseView(CaseFile caseFile, String number, List<HistoryEntry> history) {
+    /**
+     * A case, its documents, its history, and its decisions' money and procurement effects gathered from
+     * finance and procurement; {@code missing} names a service that did not answer.
+     */
+    public record CaseView(CaseFile caseFile, String number, List<HistoryEntry> history, List<Object> effects,
+                           List<Object> missing) {
     }
 
     public CaseFile register(String bodyId, String title, LocalDate registeredOn, List<CaseFile.CaseDocument> documents) {
@@ -63,14 +69,21 @@ public class CaseService {
     public CaseView view(Diarienummer number) {
         CaseFile c = cases.find(number).orElseThrow(() -> new ProblemException(Problem.notFound("The diarium has no case " + number + ".")));
         List<HistoryEntry> history = new ArrayList<>();
+        List<Object> gathered = new ArrayList<>();
+        java.util.Set<Object> missing = new java.util.TreeSet<>();
         for (Meeting m : meetings.withCase(number)) {
+            List<Paragraph> about = new ArrayList<>();
             for (Paragraph p : m.paragraphs()) {
                 if (number.equals(p.caseNumber())) {
                     history.add(new HistoryEntry(m.bodyId(), m.date(), m.id(), p.number(), p.title(), p.kind(),
                             p.decisions().stream().map(DecisionSection::decidingBody).distinct().toList(), m.isPublic(p)));
+                    about.add(p);
                 }
             }
+            var view = effects.of(m, about);
+            gathered.addAll((List<?>) view.get("effects"));
+            missing.addAll((List<?>) view.get("missing"));
         }
-        return new CaseView(c, number.toString(), history);
+        return new CaseView(c, number.toString(), history, gathered, List.copyOf(missing));
     }
 }

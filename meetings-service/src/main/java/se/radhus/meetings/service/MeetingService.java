@@ -34,14 +34,18 @@ public class MeetingService {
     private final ParagraphNumberStore numbers;
     private final CaseStore cases;
     private final DecisionPublisher publisher;
+    private final DraftReservations drafts;
+    private final EffectDispatcher dispatcher;
 
     public MeetingService(MeetingStore meetings, BodyStore bodies, ParagraphNumberStore numbers, CaseStore cases,
-                          DecisionPublisher publisher) {
+                          DecisionPublisher publisher, DraftReservations drafts, EffectDispatcher dispatcher) {
         this.meetings = meetings;
         this.bodies = bodies;
         this.numbers = numbers;
         this.cases = cases;
         this.publisher = publisher;
+        this.drafts = drafts;
+        this.dispatcher = dispatcher;
     }
 
     public Versioned plan(String bodyId, LocalDate date, String startTime, String endTime, String place,
@@ -69,11 +73,16 @@ public class MeetingService {
     }
 
     private Versioned change(String id, Long ifMatch, UnaryOperator<Meeting> operation, boolean publish) {
+        return change(id, ifMatch, operation, publish, m -> null);
+    }
+
+    private Versioned change(String id, Long ifMatch, UnaryOperator<Meeting> operation, boolean publish,
+                             java.util.function.Function<Meeting, org.bson.Document> extra) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Versioned current = get(id);
             requireVersion(ifMatch, current);
             Meeting changed = operation.apply(current.meeting());
-            var written = meetings.replace(changed, current.version(), publish);
+            var written = meetings.replace(changed, current.version(), publish, extra.apply(changed));
             if (written.isPresent()) {
                 if (publish) {
                     publisher.publishNow(id);
@@ -120,11 +129,20 @@ public class MeetingService {
                 throw new RuleViolation("paragraph-number-used", "§ " + p.number() + " of " + m.bodyId() + " " + year
                         + " is used already; the next number is § " + nextParagraphNumber(id) + ".");
             }
-            var written = meetings.replace(changed, current.version(), false);
+            DraftReservations.Plan plan;
+            try {
+                plan = drafts.plan(changed, p, null);
+            } catch (RuntimeException e) {
+                numbers.release(m.bodyId(), year, p.number(), m.id());
+                throw e;
+            }
+            var written = meetings.replace(changed, current.version(), false, plan.fields());
             if (written.isPresent()) {
+                plan.afterWrite();
                 registerCase(p, m);
                 return new Versioned(changed, written.get());
             }
+            plan.undo();
             numbers.release(m.bodyId(), year, p.number(), m.id());
             if (ifMatch != null) {
                 throw preconditionFailed(id);
@@ -147,17 +165,57 @@ public class MeetingService {
             throw new ProblemException(Problem.badRequest("The paragraph's number (" + p.number()
                     + ") must match the path (" + number + ")."));
         }
-        Versioned v = change(id, ifMatch, m -> m.replaceParagraph(p), false);
-        registerCase(p, v.meeting());
-        return v;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Versioned current = get(id);
+            requireVersion(ifMatch, current);
+            Meeting changed = current.meeting().replaceParagraph(p);
+            Paragraph old = current.meeting().paragraph(number).orElseThrow();
+            DraftReservations.Plan plan = drafts.plan(changed, p, old);
+            var written = meetings.replace(changed, current.version(), false, plan.fields());
+            if (written.isPresent()) {
+                plan.afterWrite();
+                registerCase(p, changed);
+                return new Versioned(changed, written.get());
+            }
+            plan.undo();
+            if (ifMatch != null) {
+                throw preconditionFailed(id);
+            }
+        }
+        throw new ProblemException(Problem.conflict("concurrent-change", "Changed concurrently",
+                "The meeting " + id + " kept changing while this request was applied; read it again and retry."));
     }
 
     public Versioned adjustParagraph(String id, int number, LocalDate on, List<String> signedBy, Long ifMatch) {
-        return change(id, ifMatch, m -> m.adjustParagraph(number, on, signedBy), true);
+        Versioned v = change(id, ifMatch, m -> m.adjustParagraph(number, on, signedBy), true,
+                m -> outbox(m, m.paragraph(number).stream().toList()));
+        dispatcher.dispatchSoon(id);
+        return v;
     }
 
+    /**
+     * Justering: the protocol becomes final, and its effects are recorded as pending in the same atomic
+     * write (the outbox); the dispatcher then carries each out once.
+     */
     public Versioned adjust(String id, LocalDate on, List<String> signedBy, Long ifMatch) {
-        return change(id, ifMatch, m -> m.adjust(on, signedBy), true);
+        Versioned v = change(id, ifMatch, m -> m.adjust(on, signedBy), true,
+                m -> outbox(m, m.paragraphs().stream().filter(p -> p.adjustedOn() == null).toList()));
+        dispatcher.dispatchSoon(id);
+        return v;
+    }
+
+    static org.bson.Document outbox(Meeting m, List<Paragraph> paragraphs) {
+        org.bson.Document set = new org.bson.Document();
+        for (Paragraph p : paragraphs) {
+            for (int i = 0; i < p.effects().size(); i++) {
+                set.append("effectStates." + se.radhus.meetings.domain.Effect.id(m.id(), p.number(), i),
+                        new org.bson.Document("state", "PENDING").append("attempts", 0));
+            }
+        }
+        if (!set.isEmpty()) {
+            set.append("effectsPending", true);
+        }
+        return set;
     }
 
     public Versioned post(String id, LocalDate postedOn, Long ifMatch) {

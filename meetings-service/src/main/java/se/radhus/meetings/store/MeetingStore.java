@@ -60,12 +60,46 @@ public class MeetingStore {
      * @return the new version, or empty when someone else wrote first
      */
     public Optional<Long> replace(Meeting m, long expectedVersion, boolean publish) {
+        return replace(m, expectedVersion, publish, null);
+    }
+
+    /**
+     * Writes the meeting if it is still at {@code expectedVersion}, with {@code extra} store fields (the
+     * effects' outbox, draft reservations) in the same atomic write. Fields it does not name are kept.
+     */
+    public Optional<Long> replace(Meeting m, long expectedVersion, boolean publish, Document extra) {
         long next = expectedVersion + 1;
         // Anything public stays marked until the publisher has carried it to the log at this version.
         boolean pending = publish || m.paragraphs().stream().anyMatch(m::isPublic);
-        Document doc = toDocument(m, next, pending);
-        var result = meetings.replaceOne(Filters.and(Filters.eq("_id", m.id()), Filters.eq("version", expectedVersion)), doc);
+        Document set = toDocument(m, next, pending);
+        set.remove("_id");
+        if (extra != null) {
+            set.putAll(extra);
+        }
+        var result = meetings.updateOne(Filters.and(Filters.eq("_id", m.id()), Filters.eq("version", expectedVersion)),
+                new Document("$set", set));
         return result.getMatchedCount() == 1 ? Optional.of(next) : Optional.empty();
+    }
+
+    /** The store-side fields about effects: {@code effectStates} and {@code draftReservations}. */
+    public Document effectFields(String id) {
+        Document d = meetings.find(Filters.eq("_id", id))
+                .projection(com.mongodb.client.model.Projections.include("effectStates", "draftReservations")).first();
+        return d == null ? new Document() : d;
+    }
+
+    /** Records how one effect stands; the protocol itself does not change. */
+    public void setEffectState(String meetingId, String effectId, Document state) {
+        meetings.updateOne(Filters.eq("_id", meetingId), Updates.set("effectStates." + effectId, state));
+    }
+
+    /** Meetings whose adjusted effects are not all carried out. */
+    public List<Versioned> withPendingEffects(int limit) {
+        return meetings.find(Filters.eq("effectsPending", true)).limit(limit).map(MeetingStore::versioned).into(new ArrayList<>());
+    }
+
+    public void effectsSettled(String meetingId) {
+        meetings.updateOne(Filters.eq("_id", meetingId), Updates.set("effectsPending", false));
     }
 
     public Pages.Page<Meeting> list(String bodyId, int pageSize, String pageToken) {

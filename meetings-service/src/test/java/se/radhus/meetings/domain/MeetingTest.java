@@ -33,7 +33,7 @@ public class MeetingTest {
         return new Paragraph(number, Diarienummer.parse("KS-2024/00361"), "Medfinansiering",
                 List.of(new DecisionSection(DecisionKind.BESLUT, "Näringslivs- och arbetsutskottet", List.of("bevilja"))),
                 "", List.of(), List.of("Susanne Thurén"), List.of("Budgetgruppen"), List.of(), List.of(), null,
-                votes, List.of(), recusals, List.of(), null, null);
+                votes, List.of(), recusals, List.of(), null, null, List.of());
     }
 
     public static Paragraph paragraph(int number) {

@@ -1,0 +1,36 @@
+package se.radhus.meetings.client;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import se.radhus.proto.finance.v1.FinanceServiceGrpc;
+import se.radhus.proto.procurement.v1.ProcurementServiceGrpc;
+
+/** The gRPC channels to finance-service and procurement-service (FINANCE_GRPC, PROCUREMENT_GRPC). */
+@Component
+public class PeerClients implements AutoCloseable {
+
+    private final ManagedChannel finance;
+    private final ManagedChannel procurement;
+
+    public PeerClients(@Value("${radhus.finance.grpc}") String financeTarget,
+                       @Value("${radhus.procurement.grpc}") String procurementTarget) {
+        this.finance = ManagedChannelBuilder.forTarget(financeTarget).usePlaintext().build();
+        this.procurement = ManagedChannelBuilder.forTarget(procurementTarget).usePlaintext().build();
+    }
+
+    public FinanceServiceGrpc.FinanceServiceBlockingStub finance() {
+        return FinanceServiceGrpc.newBlockingStub(finance);
+    }
+
+    public ProcurementServiceGrpc.ProcurementServiceBlockingStub procurement() {
+        return ProcurementServiceGrpc.newBlockingStub(procurement);
+    }
+
+    @Override
+    public void close() {
+        finance.shutdownNow();
+        procurement.shutdownNow();
+    }
+}

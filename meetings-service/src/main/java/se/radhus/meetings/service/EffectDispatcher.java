@@ -1,0 +1,113 @@
+package se.radhus.meetings.service;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import se.radhus.meetings.client.EffectCalls;
+import se.radhus.meetings.domain.Effect;
+import se.radhus.meetings.domain.Meeting;
+import se.radhus.meetings.domain.Paragraph;
+import se.radhus.meetings.store.MeetingStore;
+
+/**
+ * Carries out the effects an adjusted protocol recorded in its own document (the outbox). Each effect
+ * is sent with its id as idempotency key, so a retry after a crash, a timeout or a restarted peer never
+ * doubles it. Transient failures retry with backoff (1 s doubling to 30 s); a refusal is recorded as
+ * FAILED with its reason, for the secretary to see, never dropped.
+ */
+@Component
+public class EffectDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(EffectDispatcher.class);
+    static final int MAX_TRANSIENT_REFUSALS = 20;
+
+    private final MeetingStore meetings;
+    private final EffectCalls calls;
+    private final ExecutorService now = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("effects-now").factory());
+
+    public EffectDispatcher(MeetingStore meetings, EffectCalls calls) {
+        this.meetings = meetings;
+        this.calls = calls;
+    }
+
+    /** Right after a justering, without holding up its answer. */
+    public void dispatchSoon(String meetingId) {
+        now.submit(() -> meetings.find(meetingId).ifPresent(this::dispatch));
+    }
+
+    @Scheduled(fixedDelayString = "${radhus.effects-interval:1000}")
+    public void dispatchPending() {
+        try {
+            meetings.withPendingEffects(20).forEach(this::dispatch);
+        } catch (RuntimeException e) {
+            log.warn("effects could not be read; will retry: {}", e.toString());
+        }
+    }
+
+    synchronized void dispatch(MeetingStore.Versioned v) {
+        Meeting m = v.meeting();
+        Document states = meetings.effectFields(m.id()).get("effectStates", Document.class);
+        Document drafts = meetings.effectFields(m.id()).get("draftReservations", Document.class);
+        if (states == null) {
+            return;
+        }
+        boolean open = false;
+        for (Paragraph p : m.paragraphs()) {
+            for (int i = 0; i < p.effects().size(); i++) {
+                String id = Effect.id(m.id(), p.number(), i);
+                Document s = states.get(id, Document.class);
+                if (s == null || !"PENDING".equals(s.getString("state"))) {
+                    continue;
+                }
+                Instant next = s.getString("nextAttemptAt") == null ? Instant.EPOCH : Instant.parse(s.getString("nextAttemptAt"));
+                if (Instant.now().isBefore(next)) {
+                    open = true;
+                    continue;
+                }
+                open |= attempt(m, p, p.effects().get(i), id, s, drafts);
+            }
+        }
+        if (!open) {
+            meetings.effectsSettled(m.id());
+        }
+    }
+
+    /** @return true while the effect is still pending */
+    private boolean attempt(Meeting m, Paragraph p, Effect e, String id, Document s, Document drafts) {
+        int attempts = s.getInteger("attempts", 0) + 1;
+        String reservation = drafts == null || drafts.get(id, Document.class) == null ? null
+                : drafts.get(id, Document.class).getString("reservationId");
+        try {
+            calls.carryOut(m, p, e, id, reservation);
+            meetings.setEffectState(m.id(), id, new Document("state", "DONE").append("attempts", attempts)
+                    .append("doneAt", Instant.now().toString()));
+            log.info("effect {} ({}) carried out", id, e.kind());
+            return false;
+        } catch (StatusRuntimeException ex) {
+            Status.Code code = ex.getStatus().getCode();
+            String reason = se.radhus.proto.GrpcErrors.info(ex).map(i -> i.getReason()).orElse(code.name());
+            boolean transientFailure = code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED
+                    || code == Status.Code.ABORTED || code == Status.Code.RESOURCE_EXHAUSTED || code == Status.Code.UNKNOWN
+                    || code == Status.Code.INTERNAL
+                    || (reason.startsWith("DECISION_") && attempts < MAX_TRANSIENT_REFUSALS);
+            if (transientFailure) {
+                long backoff = Math.min(30_000, 1000L << Math.min(5, attempts - 1));
+                meetings.setEffectState(m.id(), id, new Document("state", "PENDING").append("attempts", attempts)
+                        .append("lastError", reason + ": " + ex.getStatus().getDescription())
+                        .append("nextAttemptAt", Instant.now().plusMillis(backoff).toString()));
+                return true;
+            }
+            meetings.setEffectState(m.id(), id, new Document("state", "FAILED").append("attempts", attempts)
+                    .append("reason", reason).append("detail", ex.getStatus().getDescription()));
+            log.warn("effect {} failed for good: {} {}", id, reason, ex.getStatus().getDescription());
+            return false;
+        }
+    }
+}
