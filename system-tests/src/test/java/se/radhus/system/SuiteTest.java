@@ -82,13 +82,13 @@ class SuiteTest {
     @Order(4)
     void theRequestIdReachesTheServiceAndItsLog() throws Exception {
         HttpResponse<String> r = suite.send("POST", "/api/appropriations", """
-                {"id":"ks-tillvaxt","name":"Kommunstyrelsens anslag för tillväxt","ownerBodyId":"ks",
+                {"id":"suite-anslag","name":"Ett anslag för systemtestet","ownerBodyId":"ks",
                  "amounts":[{"year":2024,"amount":{"ore":147820000,"currency":"SEK"}}]}""",
                 Map.of("X-Request-Id", "suite-req-0001"));
         assertEquals(201, r.statusCode(), r.body());
         assertEquals(java.util.List.of("suite-req-0001"), r.headers().allValues("X-Request-Id"));
         String log = Files.readString(suite.logOf(Service.FINANCE));
-        assertTrue(log.contains("[suite-req-0001]") && log.contains("created appropriation ks-tillvaxt"),
+        assertTrue(log.contains("[suite-req-0001]") && log.contains("created appropriation suite-anslag"),
                 "finance log lacks the request id");
         HttpResponse<String> generated = suite.get("/api/bodies");
         assertTrue(generated.headers().firstValue("X-Request-Id").orElseThrow().length() >= 16);
@@ -111,14 +111,14 @@ class SuiteTest {
                                     .setParagraph(181)).build()).getExists());
                     case FINANCE -> assertEquals(147_820_000L, FinanceServiceGrpc.newBlockingStub(channel)
                             .withDeadlineAfter(5, TimeUnit.SECONDS)
-                            .getBalance(GetBalanceRequest.newBuilder().setAppropriationId("ks-tillvaxt").build())
+                            .getBalance(GetBalanceRequest.newBuilder().setAppropriationId("suite-anslag").build())
                             .getYears(0).getRemaining().getOre());
                     case PROCUREMENT -> {
                         assertEquals(201, suite.post("/api/procurements", """
-                                {"id":"p-24115","number":"24115","title":"Serviceavtal telefoniplattform","type":"CONTRACT","procedure":"OPEN","category":"SERVICES"}""").statusCode());
-                        assertEquals("24115", ProcurementServiceGrpc.newBlockingStub(channel)
+                                {"id":"suite-upphandling","number":"S-1","title":"Systemtestets upphandling","type":"CONTRACT","procedure":"OPEN","category":"SERVICES"}""").statusCode());
+                        assertEquals("S-1", ProcurementServiceGrpc.newBlockingStub(channel)
                                 .withDeadlineAfter(5, TimeUnit.SECONDS)
-                                .getProcurement(GetProcurementRequest.newBuilder().setId("p-24115").build())
+                                .getProcurement(GetProcurementRequest.newBuilder().setId("suite-upphandling").build())
                                 .getProcurement().getNumber());
                     }
                     default -> throw new IllegalStateException();
@@ -174,7 +174,7 @@ class SuiteTest {
         suite.awaitReady(Service.MEETINGS);
         assertTrue(awaitOk("/api/bodies/ks").body().contains("Kommunstyrelsen"));
         // and the finance write made before finance was killed in the test before
-        assertTrue(awaitOk("/api/appropriations/ks-tillvaxt").body().contains("1 478 200 kr"));
+        assertTrue(awaitOk("/api/appropriations/suite-anslag").body().contains("1 478 200 kr"));
     }
 
     @Test
@@ -188,6 +188,33 @@ class SuiteTest {
         assertTrue(out.contains("appeal deadline 2024-06-14"), out);
         HttpResponse<String> meeting = suite.get("/api/meetings/ks-nau-2024-05-21");
         assertTrue(meeting.body().contains("\"state\":\"POSTED\""), meeting.body());
+        assertTrue(out.contains("ks-nau-2024-05-21-181-1 (GRANT, § 181): DONE"), out);
+        assertTrue(out.contains("ks-nau-2024-05-21-179-1 (AWARD, § 179): DONE"), out);
+        assertTrue(out.contains("ks-nau-2024-05-21-180-1 (TENDER_APPROVAL, § 180): DONE"), out);
+        // § 181: the NSSO grant in tillväxtanslaget's balance, from its day
+        String before = suite.get("/api/appropriations/ks-tillvaxt/balance?asOf=2024-05-20").body();
+        assertTrue(before.contains("1 478,2 tkr") && before.contains("3 007,4 tkr") && before.contains("9 296,2 tkr"), before);
+        String after = suite.get("/api/appropriations/ks-tillvaxt/balance?asOf=2024-05-21").body();
+        assertTrue(after.contains("1 458,2 tkr") && after.contains("2 907,4 tkr") && after.contains("9 196,2 tkr"), after);
+        assertTrue(after.contains("\"preCommitted\":{\"ore\":8000000"), after);
+        String ledger = suite.get("/api/appropriations/ks-tillvaxt/ledger").body();
+        int commitments = ledger.split("\"kind\":\"COMMITMENT\"").length - 1;
+        assertEquals(4, commitments, ledger);
+        int moved = ledger.split("\"kind\":\"").length - 1 - (ledger.split("\"kind\":\"ALLOCATION\"").length - 1);
+        assertEquals(12, moved, "the draft's 4 reservations, their 4 releases and the 4 commitments");
+        assertEquals(moved, ledger.split("\"paragraph\":181,\"caseNumber\":\"KS-2024/00361\"").length - 1,
+                "every entry that moved money traces to § 181, KS-2024/00361: " + ledger);
+        String grant = suite.get("/api/grants/ks-nau-2024-05-21-181-1").body();
+        assertTrue(grant.contains("\"conditionStatus\":\"CONDITIONAL\"") && grant.contains("\"paragraph\":181"), grant);
+        // § 179 and § 180 in procurement
+        String chairs = suite.get("/api/procurements/p-23310").body();
+        assertTrue(chairs.contains("\"state\":\"AWARDED\"") && chairs.contains("Input Interiör AB")
+                && chairs.contains("\"ore\":145238400") && chairs.contains("\"paragraph\":179"), chairs);
+        String phone = suite.get("/api/procurements/p-24115").body();
+        assertTrue(phone.contains("\"state\":\"TENDER_DOCUMENTS_APPROVED\"") && phone.contains("\"paragraph\":180"), phone);
+        // the case shows its decision and what it did, gathered from finance
+        String caseView = suite.get("/api/cases/KS-2024/00361").body();
+        assertTrue(caseView.contains("\"state\":\"DONE\"") && caseView.contains("1 458,2 tkr") && caseView.contains("\"missing\":[]"), caseView);
         // a second run changes nothing
         Process again = new ProcessBuilder("python3", suite.root.resolve("bin/seed").toString(), suite.gateway())
                 .redirectErrorStream(true).start();
