@@ -52,13 +52,14 @@ class CaseController {
     }
 
     @GetMapping("/{registryYear}/{seq}")
-    CaseService.CaseView get(@PathVariable String registryYear, @PathVariable String seq) {
+    CaseService.CaseView get(@PathVariable String registryYear, @PathVariable String seq,
+                             jakarta.servlet.http.HttpServletRequest request) {
         Diarienummer number;
         try {
             number = Diarienummer.parse(registryYear + "/" + seq);
         } catch (IllegalArgumentException e) {
             throw new ProblemException(Problem.badRequest(e.getMessage()));
         }
-        return service.view(number);
+        return service.view(number, SecurityFilter.principal(request).seesDrafts());
     }
 }

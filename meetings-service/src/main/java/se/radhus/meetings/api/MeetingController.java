@@ -39,17 +39,31 @@ class MeetingController {
     private final MeetingService service;
     private final MeetingStore store;
     private final se.radhus.meetings.service.EffectsView effects;
+    private final se.radhus.meetings.store.PersonStore persons;
 
-    MeetingController(MeetingService service, MeetingStore store, se.radhus.meetings.service.EffectsView effects) {
+    MeetingController(MeetingService service, MeetingStore store, se.radhus.meetings.service.EffectsView effects,
+                      se.radhus.meetings.store.PersonStore persons) {
         this.service = service;
         this.store = store;
         this.effects = effects;
+        this.persons = persons;
+    }
+
+    /** The meeting as this caller may see it: drafts are 404 to the public, protected identities hidden. */
+    Meeting visible(Meeting m, jakarta.servlet.http.HttpServletRequest request) {
+        var who = SecurityFilter.principal(request);
+        return se.radhus.meetings.domain.Visibility.view(m, who.seesDrafts(), who.seesProtectedIdentities(), persons.protectedNames())
+                .orElseThrow(() -> new ProblemException(Problem.notFound("No meeting has id " + m.id() + ".")));
+    }
+
+    ResponseEntity<Meeting> ok(Versioned v, jakarta.servlet.http.HttpServletRequest request) {
+        return ResponseEntity.ok().eTag("\"" + v.version() + "\"").body(visible(v.meeting(), request));
     }
 
     /** The protocol's effects and how each stands. */
     @GetMapping("/{id}/effects")
-    Map<String, Object> effects(@PathVariable String id) {
-        Meeting m = service.get(id).meeting();
+    Map<String, Object> effects(@PathVariable String id, jakarta.servlet.http.HttpServletRequest request) {
+        Meeting m = visible(service.get(id).meeting(), request);
         return effects.of(m, m.paragraphs());
     }
 
@@ -86,15 +100,19 @@ class MeetingController {
         }
     }
 
-    static ResponseEntity<Meeting> ok(Versioned v) {
-        return ResponseEntity.ok().eTag("\"" + v.version() + "\"").body(v.meeting());
-    }
+
 
     @GetMapping
     PageResponse<Meeting> list(@RequestParam(required = false) String bodyId,
                                @RequestParam(defaultValue = "0") int pageSize,
-                               @RequestParam(defaultValue = "") String pageToken) {
-        return PageResponse.of(store.list(bodyId, pageSize, pageToken));
+                               @RequestParam(defaultValue = "") String pageToken,
+                               jakarta.servlet.http.HttpServletRequest request) {
+        var page = store.list(bodyId, pageSize, pageToken);
+        var who = SecurityFilter.principal(request);
+        var names = persons.protectedNames();
+        return new PageResponse<>(page.items().stream()
+                .map(m -> se.radhus.meetings.domain.Visibility.view(m, who.seesDrafts(), who.seesProtectedIdentities(), names))
+                .flatMap(java.util.Optional::stream).toList(), page.nextPageToken());
     }
 
     @PostMapping
@@ -105,17 +123,17 @@ class MeetingController {
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<Meeting> get(@PathVariable String id) {
-        return ok(service.get(id));
+    ResponseEntity<Meeting> get(@PathVariable String id, jakarta.servlet.http.HttpServletRequest request) {
+        return ok(service.get(id), request);
     }
 
     @PostMapping("/{id}/state")
-    ResponseEntity<Meeting> state(@PathVariable String id, @RequestBody StateRequest r,
+    ResponseEntity<Meeting> state(@PathVariable String id, @RequestBody StateRequest r, jakarta.servlet.http.HttpServletRequest request,
                                   @RequestHeader(value = "If-Match", required = false) String match) {
         if (r.state() == null) {
             throw new ProblemException(Problem.badRequest("state is HELD or PROTOCOL_DRAFT."));
         }
-        return ok(service.moveTo(id, r.state(), ifMatch(match)));
+        return ok(service.moveTo(id, r.state(), ifMatch(match)), request);
     }
 
     @GetMapping("/{id}/paragraphs/next")
@@ -133,29 +151,29 @@ class MeetingController {
     }
 
     @GetMapping("/{id}/paragraphs/{number}")
-    Paragraph paragraph(@PathVariable String id, @PathVariable int number) {
-        return service.get(id).meeting().paragraph(number)
+    Paragraph paragraph(@PathVariable String id, @PathVariable int number, jakarta.servlet.http.HttpServletRequest request) {
+        return visible(service.get(id).meeting(), request).paragraph(number)
                 .orElseThrow(() -> new ProblemException(Problem.notFound("There is no § " + number + " in " + id + ".")));
     }
 
     @PutMapping("/{id}/paragraphs/{number}")
-    ResponseEntity<Meeting> replaceParagraph(@PathVariable String id, @PathVariable int number, @RequestBody Paragraph p,
+    ResponseEntity<Meeting> replaceParagraph(@PathVariable String id, @PathVariable int number, @RequestBody Paragraph p, jakarta.servlet.http.HttpServletRequest request,
                                              @RequestHeader(value = "If-Match", required = false) String match) {
-        return ok(service.replaceParagraph(id, number, p, ifMatch(match)));
+        return ok(service.replaceParagraph(id, number, p, ifMatch(match)), request);
     }
 
     @PostMapping("/{id}/paragraphs/{number}/justering")
-    ResponseEntity<Meeting> adjustParagraph(@PathVariable String id, @PathVariable int number, @RequestBody JusteringRequest r,
+    ResponseEntity<Meeting> adjustParagraph(@PathVariable String id, @PathVariable int number, @RequestBody JusteringRequest r, jakarta.servlet.http.HttpServletRequest request,
                                             @RequestHeader(value = "If-Match", required = false) String match) {
-        return ok(service.adjustParagraph(id, number, r.date(), r.signedBy() == null ? List.of() : r.signedBy(), ifMatch(match)));
+        return ok(service.adjustParagraph(id, number, r.date(), r.signedBy() == null ? List.of() : r.signedBy(), ifMatch(match)), request);
     }
 
     @PostMapping("/{id}/justering")
-    ResponseEntity<Meeting> adjust(@PathVariable String id, @RequestBody JusteringRequest r,
+    ResponseEntity<Meeting> adjust(@PathVariable String id, @RequestBody JusteringRequest r, jakarta.servlet.http.HttpServletRequest request,
                                    @RequestHeader(value = "If-Match", required = false) String match) {
         Versioned v = service.adjust(id, r.date(), r.signedBy() == null ? List.of() : r.signedBy(), ifMatch(match));
         log.info("adjusted {}", id);
-        return ok(v);
+        return ok(v, request);
     }
 
     @PostMapping("/{id}/anslag")
@@ -173,17 +191,17 @@ class MeetingController {
     }
 
     @GetMapping(value = "/{id}/paragraphs/{number}/extract", produces = MediaType.APPLICATION_JSON_VALUE)
-    ProtocolExtract extractJson(@PathVariable String id, @PathVariable int number) {
-        return extract(id, number);
+    ProtocolExtract extractJson(@PathVariable String id, @PathVariable int number, jakarta.servlet.http.HttpServletRequest request) {
+        return extract(id, number, request);
     }
 
     @GetMapping(value = "/{id}/paragraphs/{number}/extract", produces = MediaType.TEXT_PLAIN_VALUE)
-    String extractText(@PathVariable String id, @PathVariable int number) {
-        return extract(id, number).text();
+    String extractText(@PathVariable String id, @PathVariable int number, jakarta.servlet.http.HttpServletRequest request) {
+        return extract(id, number, request).text();
     }
 
-    private ProtocolExtract extract(String id, int number) {
-        Meeting m = service.get(id).meeting();
+    private ProtocolExtract extract(String id, int number, jakarta.servlet.http.HttpServletRequest request) {
+        Meeting m = visible(service.get(id).meeting(), request);
         return ProtocolExtract.of(m, m.paragraph(number)
                 .orElseThrow(() -> new ProblemException(Problem.notFound("There is no § " + number + " in " + id + "."))));
     }

@@ -27,13 +27,16 @@ class PersonController {
     }
 
     @GetMapping
-    PageResponse<Person> list(@RequestParam(defaultValue = "0") int pageSize, @RequestParam(defaultValue = "") String pageToken) {
-        return PageResponse.of(store.list(pageSize, pageToken));
+    PageResponse<Person> list(@RequestParam(defaultValue = "0") int pageSize, @RequestParam(defaultValue = "") String pageToken,
+                              jakarta.servlet.http.HttpServletRequest request) {
+        return PageResponse.of(store.listVisible(SecurityFilter.principal(request).seesProtectedIdentities(), pageSize, pageToken));
     }
 
     @GetMapping("/{id}")
-    Person get(@PathVariable String id) {
-        return store.find(id).orElseThrow(() -> new ProblemException(Problem.notFound("No person has id " + id + ".")));
+    Person get(@PathVariable String id, jakarta.servlet.http.HttpServletRequest request) {
+        boolean entitled = SecurityFilter.principal(request).seesProtectedIdentities();
+        return store.find(id).filter(p -> entitled || !p.protectedIdentity())
+                .orElseThrow(() -> new ProblemException(Problem.notFound("No person has id " + id + ".")));
     }
 
     @PostMapping

@@ -67,6 +67,11 @@ public class CaseService {
     }
 
     public CaseView view(Diarienummer number) {
+        return view(number, true);
+    }
+
+    /** The case as a caller sees it: the public sees only adjusted decisions. */
+    public CaseView view(Diarienummer number, boolean seesDrafts) {
         CaseFile c = cases.find(number).orElseThrow(() -> new ProblemException(Problem.notFound("The diarium has no case " + number + ".")));
         List<HistoryEntry> history = new ArrayList<>();
         List<Object> gathered = new ArrayList<>();
@@ -74,7 +79,7 @@ public class CaseService {
         for (Meeting m : meetings.withCase(number)) {
             List<Paragraph> about = new ArrayList<>();
             for (Paragraph p : m.paragraphs()) {
-                if (number.equals(p.caseNumber())) {
+                if (number.equals(p.caseNumber()) && (seesDrafts || m.isPublic(p))) {
                     history.add(new HistoryEntry(m.bodyId(), m.date(), m.id(), p.number(), p.title(), p.kind(),
                             p.decisions().stream().map(DecisionSection::decidingBody).distinct().toList(), m.isPublic(p)));
                     about.add(p);

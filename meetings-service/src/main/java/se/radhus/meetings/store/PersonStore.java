@@ -28,6 +28,18 @@ public class PersonStore {
                 .map(d -> DocumentCodec.fromDocument(d, Person.class));
     }
 
+    /** The names of persons with a protected identity. */
+    public java.util.Set<String> protectedNames() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        persons.find(Filters.eq("protectedIdentity", true)).forEach(d -> names.add(d.getString("name")));
+        return names;
+    }
+
+    public Pages.Page<Person> listVisible(boolean seesProtected, int pageSize, String pageToken) {
+        var filter = seesProtected ? Filters.empty() : Filters.ne("protectedIdentity", true);
+        return Pages.list(persons, filter, pageSize, pageToken, d -> DocumentCodec.fromDocument(d, Person.class));
+    }
+
     public Pages.Page<Person> list(int pageSize, String pageToken) {
         return Pages.list(persons, Filters.empty(), pageSize, pageToken, d -> DocumentCodec.fromDocument(d, Person.class));
     }

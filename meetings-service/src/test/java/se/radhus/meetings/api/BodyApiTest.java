@@ -23,6 +23,7 @@ class BodyApiTest {
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         registry.add("radhus.data-dir", () -> dataDir.toString());
+        TestAuth.register(registry);
     }
 
     @LocalServerPort
@@ -32,6 +33,7 @@ class BodyApiTest {
 
     HttpResponse<String> send(String method, String path, String json) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", TestAuth.bearer("admin"))
                 .header("X-Request-Id", "test-1");
         if (json != null) {
             b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));

@@ -45,6 +45,7 @@ class SeedMeetingApiTest {
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         registry.add("radhus.data-dir", () -> dataDir.toString());
+        TestAuth.register(registry);
     }
 
     @LocalServerPort
@@ -53,7 +54,8 @@ class SeedMeetingApiTest {
     final HttpClient http = HttpClient.newHttpClient();
 
     HttpResponse<String> send(String method, String path, Object body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", TestAuth.bearer("admin"));
         if (body != null) {
             String json = body instanceof String s ? s : JSON.writeValueAsString(body);
             b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));

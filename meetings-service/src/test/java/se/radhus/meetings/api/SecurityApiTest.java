@@ -1,0 +1,97 @@
+package se.radhus.meetings.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Roles per endpoint, drafts hidden from the public, protected identities hidden from the unentitled. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.grpc.server.port=0")
+class SecurityApiTest {
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("radhus.data-dir", () -> dataDir.toString());
+        TestAuth.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    HttpResponse<String> send(String method, String path, String json, String authorization) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        b.header("Content-Type", "application/json").method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void writesNeedATokenWithTheRightRole() throws Exception {
+        String body = "{\"id\":\"sec-a\",\"name\":\"Nämnd A\"}";
+        HttpResponse<String> anonymous = send("POST", "/api/bodies", body, null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(send("POST", "/api/bodies", body, TestAuth.bearer("ekonom")).statusCode()).isEqualTo(403);
+        assertThat(send("POST", "/api/bodies", body, "Bearer not.a.token").statusCode()).isEqualTo(401);
+        assertThat(send("POST", "/api/bodies", body, TestAuth.bearer("registrator")).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void draftsAre404ToThePublicAndProtectedIdentitiesAreHidden() throws Exception {
+        String registrator = TestAuth.bearer("registrator");
+        send("POST", "/api/bodies", "{\"id\":\"sec-b\",\"name\":\"Nämnd B\",\"diariumPrefix\":\"SB\"}", registrator);
+        send("POST", "/api/persons", "{\"id\":\"hemlig\",\"name\":\"Hemlig Person\",\"protectedIdentity\":true}", registrator);
+        String secretary = TestAuth.bearer("sekreterare");
+        assertThat(send("POST", "/api/meetings", """
+                {"bodyId":"sec-b","date":"2024-09-01","attendance":[{"name":"Ordf","role":"ORDFORANDE"},
+                 {"personId":"hemlig","name":"Hemlig Person","role":"LEDAMOT"}],"adjusters":["Hemlig Person"]}""", secretary).statusCode())
+                .isEqualTo(201);
+        assertThat(send("POST", "/api/meetings/sec-b-2024-09-01/paragraphs", """
+                {"number":1,"title":"Ett ärende","decisions":[{"kind":"BESLUT","decidingBody":"Nämnd B","clauses":["besluta"]}],
+                 "motions":[{"by":"Hemlig Person","type":"BIFALL","text":"Bifall"}]}""", secretary).statusCode()).isEqualTo(201);
+        assertThat(send("GET", "/api/meetings/sec-b-2024-09-01", null, null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/meetings/sec-b-2024-09-01/paragraphs/1/extract", null, null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/meetings?bodyId=sec-b", null, null).body()).doesNotContain("sec-b-2024-09-01");
+        assertThat(send("GET", "/api/meetings/sec-b-2024-09-01", null, TestAuth.bearer("handlaggare")).statusCode()).isEqualTo(200);
+
+        assertThat(send("POST", "/api/meetings/sec-b-2024-09-01/justering",
+                "{\"date\":\"2024-09-02\",\"signedBy\":[\"Ordf\",\"Hemlig Person\"]}", TestAuth.bearer("handlaggare")).statusCode())
+                .isEqualTo(403);
+        assertThat(send("POST", "/api/meetings/sec-b-2024-09-01/justering",
+                "{\"date\":\"2024-09-02\",\"signedBy\":[\"Ordf\",\"Hemlig Person\"]}", secretary).statusCode()).isEqualTo(200);
+        HttpResponse<String> published = send("GET", "/api/meetings/sec-b-2024-09-01", null, null);
+        assertThat(published.statusCode()).isEqualTo(200);
+        assertThat(published.body()).doesNotContain("Hemlig Person").doesNotContain("hemlig").contains("Skyddad identitet");
+        assertThat(send("GET", "/api/meetings/sec-b-2024-09-01/paragraphs/1/extract", null, null).body()).doesNotContain("Hemlig");
+        assertThat(send("GET", "/api/persons", null, null).body()).doesNotContain("Hemlig");
+        assertThat(send("GET", "/api/persons/hemlig", null, null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/meetings/sec-b-2024-09-01", null, secretary).body()).contains("Hemlig Person");
+    }
+
+    @Test
+    void theAuditTrailRecordsWritesAndIsForAdminOnly() throws Exception {
+        send("POST", "/api/bodies", "{\"id\":\"sec-c\",\"name\":\"Nämnd C\"}", TestAuth.bearer("registrator"));
+        assertThat(send("GET", "/api/audit/meetings", null, null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/api/audit/meetings", null, TestAuth.bearer("registrator")).statusCode()).isEqualTo(403);
+        HttpResponse<String> audit = send("GET", "/api/audit/meetings?pageSize=1000", null, TestAuth.bearer("admin"));
+        assertThat(audit.statusCode()).isEqualTo(200);
+        assertThat(audit.body()).contains("\"path\":\"/api/bodies\"").contains("\"subject\":\"test-registrator\"").contains("requestId");
+    }
+}
