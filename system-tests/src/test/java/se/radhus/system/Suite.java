@@ -99,6 +99,10 @@ final class Suite implements AutoCloseable {
         env.put("FINANCE_GRPC", "localhost:" + grpcPorts.get(Service.FINANCE));
         env.put("PROCUREMENT_GRPC", "localhost:" + grpcPorts.get(Service.PROCUREMENT));
         env.put("BREAKER_OPEN_WAIT", "1s");
+        env.put("RADHUS_DEV_ISSUER", "true");
+        env.put("RATE_LIMIT_PER_SECOND", "50");
+        env.put("RATE_LIMIT_BURST", "100");
+        env.put("RADHUS_JWKS_URI", gateway() + "/dev/jwks.json");
         processes.put(s, pb.start());
     }
 
@@ -144,9 +148,38 @@ final class Suite implements AutoCloseable {
         }
     }
 
+    private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A token from the gateway's development issuer for a subject with roles. */
+    String token(String subject, String... roles) throws Exception {
+        String key = subject + "/" + String.join(",", roles);
+        String cached = tokens.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        String body = "{\"subject\":\"" + subject + "\",\"roles\":[" + String.join(",",
+                java.util.Arrays.stream(roles).map(r -> "\"" + r + "\"").toList()) + "]}";
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway() + "/dev/token"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("no token: " + r.body());
+        }
+        String token = r.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+        tokens.put(key, token);
+        return token;
+    }
+
+    /** As admin, unless the headers say otherwise (an empty Authorization sends none). */
     HttpResponse<String> send(String method, String path, String json, Map<String, String> headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gateway() + path)).timeout(Duration.ofSeconds(20));
-        headers.forEach(b::header);
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        all.putIfAbsent("Authorization", "Bearer " + token("suite-admin", "admin"));
+        all.forEach((k, v) -> {
+            if (!v.isEmpty()) {
+                b.header(k, v);
+            }
+        });
         if (json == null) {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

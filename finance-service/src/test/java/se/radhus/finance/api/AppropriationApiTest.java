@@ -29,8 +29,10 @@ class AppropriationApiTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         try {
-            return Map.of("radhus.data-dir", Files.createTempDirectory("finance-test").toString(),
-                    "grpc.server.port", "${random.port}", "micronaut.server.port", "-1");
+            var props = new java.util.HashMap<String, String>(TestAuth.properties());
+            props.putAll(Map.of("radhus.data-dir", Files.createTempDirectory("finance-test").toString(),
+                    "grpc.server.port", "${random.port}", "micronaut.server.port", "-1"));
+            return props;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -41,7 +43,7 @@ class AppropriationApiTest implements TestPropertyProvider {
     }
 
     HttpResponse<String> send(String method, String path, String json, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.getURL() + path)).header("X-Request-Id", "req-42");
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.getURL() + path)).header("Authorization", TestAuth.bearer("admin")).header("X-Request-Id", "req-42");
         headers.forEach(b::header);
         b = json == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
                 : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));

@@ -89,6 +89,10 @@ public class CaseService {
             gathered.addAll((List<?>) view.get("effects"));
             missing.addAll((List<?>) view.get("missing"));
         }
+        if (!seesDrafts && history.isEmpty()) {
+            // a case whose only decisions are drafts does not exist for the public
+            throw new ProblemException(Problem.notFound("The diarium has no case " + number + "."));
+        }
         return new CaseView(c, number.toString(), history, gathered, List.copyOf(missing));
     }
 }

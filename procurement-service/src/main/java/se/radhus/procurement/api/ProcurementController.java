@@ -101,19 +101,31 @@ public class ProcurementController {
     }
 
     @Get
-    public PageResponse<Procurement> list(@QueryValue(defaultValue = "0") int pageSize, @QueryValue(defaultValue = "") String pageToken) {
+    public PageResponse<Procurement> list(@QueryValue(defaultValue = "0") int pageSize, @QueryValue(defaultValue = "") String pageToken,
+                                          io.micronaut.http.HttpRequest<?> request) {
         var page = store.list(pageSize, pageToken);
-        return new PageResponse<>(page.items(), page.nextPageToken());
+        boolean staff = se.radhus.micronaut.SecurityFilter.principal(request).seesDrafts();
+        return new PageResponse<>(page.items().stream().filter(p -> staff || isPublic(p)).toList(), page.nextPageToken());
     }
 
+    /** A procurement not yet published is 404 to the public: its existence is not disclosed. */
     @Get("/{id}")
-    public View get(@PathVariable String id) {
-        return view(service.get(id).procurement());
+    public View get(@PathVariable String id, io.micronaut.http.HttpRequest<?> request) {
+        Procurement p = service.get(id).procurement();
+        if (!isPublic(p) && !se.radhus.micronaut.SecurityFilter.principal(request).seesDrafts()) {
+            throw new se.radhus.common.api.ProblemException(se.radhus.common.api.Problem.notFound("No procurement has id " + id + "."));
+        }
+        return view(p);
     }
 
+    /** Only the planning facts are taken from a new procurement: state, decisions, bids and award are the service's. */
     @Post
     public HttpResponse<View> create(@Body Procurement p) {
-        Procurement created = service.create(p);
+        Procurement clean = new Procurement(p.id(), p.number(), p.title(), p.caseNumber(), p.leadBuyer(), p.participatingBuyers(),
+                p.type(), p.procedure(), p.category(), p.estimatedValuePerYear(), p.estimatedTotal(), p.contractStart(), p.contractEnd(),
+                p.extensionYears(), p.evaluationBasis(), p.criteria(), p.alternativeBidsAllowed(), p.requirements(), p.documents(),
+                null, null, null, null, null, null, null, null);
+        Procurement created = service.create(clean);
         log.info("created procurement {}", created.id());
         return HttpResponse.created(view(created), URI.create("/api/procurements/" + created.id()));
     }

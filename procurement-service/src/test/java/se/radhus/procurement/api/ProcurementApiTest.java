@@ -72,15 +72,17 @@ class ProcurementApiTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         try {
             meetings = new MeetingsPeer().decision("ks-nau", 180, true).decision("ks-nau", 179, true);
-            return Map.of("radhus.data-dir", Files.createTempDirectory("procurement-test").toString(),
-                    "grpc.server.port", "${random.port}", "micronaut.server.port", "-1", "radhus.meetings.grpc", meetings.target());
+            var props = new java.util.HashMap<String, String>(TestAuth.properties());
+            props.putAll(Map.of("radhus.data-dir", Files.createTempDirectory("procurement-test").toString(),
+                    "grpc.server.port", "${random.port}", "micronaut.server.port", "-1", "radhus.meetings.grpc", meetings.target()));
+            return props;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
     HttpResponse<String> send(String method, String path, String json) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.getURL() + path));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.getURL() + path)).header("Authorization", TestAuth.bearer("admin"));
         b = json == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
                 : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
