@@ -27,7 +27,7 @@ import se.radhus.common.security.DevTokenIssuer;
 class DevIssuerController {
 
     private static final Logger log = LoggerFactory.getLogger(DevIssuerController.class);
-    static final Set<String> ROLES = Set.of("registrator", "sekreterare", "handlaggare", "ekonom", "upphandlare", "admin");
+    static final Set<String> ROLES = Set.of("registrator", "sekreterare", "handlaggare", "ekonom", "upphandlare", "admin", "service");
 
     private final DevTokenIssuer issuer;
 

@@ -30,12 +30,20 @@ public class SecurityFilter implements Ordered {
     private final JwtVerifier verifier;
     private final AccessPolicy policy;
 
-    public SecurityFilter(@Value("${radhus.security.issuer}") String issuer,
-                          @Nullable @Value("${radhus.security.jwks-uri:}") String jwksUri,
-                          @Nullable @Value("${radhus.security.jwks:}") String jwks,
-                          AccessPolicy policy) {
-        this.verifier = SecurityConfig.verifier(issuer, jwksUri, jwks);
+    public SecurityFilter(JwtVerifier verifier, AccessPolicy policy) {
+        this.verifier = verifier;
         this.policy = policy;
+    }
+
+    /** The token verifier, from the issuer's JWKS (or inline keys in tests). */
+    @io.micronaut.context.annotation.Factory
+    public static class Beans {
+        @jakarta.inject.Singleton
+        JwtVerifier jwtVerifier(@Value("${radhus.security.issuer}") String issuer,
+                                @Nullable @Value("${radhus.security.jwks-uri:}") String jwksUri,
+                                @Nullable @Value("${radhus.security.jwks:}") String jwks) {
+            return SecurityConfig.verifier(issuer, jwksUri, jwks);
+        }
     }
 
     @Override

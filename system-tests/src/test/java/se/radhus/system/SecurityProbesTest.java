@@ -433,6 +433,61 @@ class SecurityProbesTest {
         assertEquals(200, anonymous("GET", "/api/appropriations/probe-anslag/balance", null).statusCode());
     }
 
+    @Test
+    void grpc_aCallWithoutAServiceTokenIsUnauthenticated() throws Exception {
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", suite.grpcPorts.get(Suite.Service.FINANCE)).usePlaintext().build();
+        try {
+            StatusRuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(StatusRuntimeException.class, () ->
+                    se.radhus.proto.finance.v1.FinanceServiceGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)
+                            .getBalance(se.radhus.proto.finance.v1.GetBalanceRequest.newBuilder().setAppropriationId("probe-anslag").build()));
+            assertEquals(io.grpc.Status.Code.UNAUTHENTICATED, e.getStatus().getCode());
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void grpc_onlyTheIntendedPeerIsAccepted() throws Exception {
+        // procurement-service has no business moving money: finance refuses it
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", suite.grpcPorts.get(Suite.Service.FINANCE)).usePlaintext()
+                .intercept(suite.asService("procurement-service")).build();
+        try {
+            StatusRuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(StatusRuntimeException.class, () ->
+                    se.radhus.proto.finance.v1.FinanceServiceGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)
+                            .releaseFunds(se.radhus.proto.finance.v1.ReleaseFundsRequest.newBuilder().setAppropriationId("probe-anslag")
+                                    .setIdempotencyKey("x").setReservationId("y").build()));
+            assertEquals(io.grpc.Status.Code.PERMISSION_DENIED, e.getStatus().getCode());
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void grpc_aPersonsTokenIsNotAServiceIdentity() throws Exception {
+        String admin = suite.token("probe-admin", "admin");
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", suite.grpcPorts.get(Suite.Service.MEETINGS)).usePlaintext()
+                .intercept(new io.grpc.ClientInterceptor() {
+                    @Override
+                    public <Q, A> io.grpc.ClientCall<Q, A> interceptCall(MethodDescriptor<Q, A> m, CallOptions o, io.grpc.Channel next) {
+                        return new io.grpc.ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(m, o)) {
+                            @Override
+                            public void start(Listener<A> l, io.grpc.Metadata h) {
+                                h.put(io.grpc.Metadata.Key.of("authorization", io.grpc.Metadata.ASCII_STRING_MARSHALLER), "Bearer " + admin);
+                                super.start(l, h);
+                            }
+                        };
+                    }
+                }).build();
+        try {
+            StatusRuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(StatusRuntimeException.class, () ->
+                    se.radhus.proto.meetings.v1.MeetingsServiceGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)
+                            .listDecisions(se.radhus.proto.meetings.v1.ListDecisionsRequest.getDefaultInstance()));
+            assertEquals(io.grpc.Status.Code.UNAUTHENTICATED, e.getStatus().getCode());
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
     static String b64(String s) {
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

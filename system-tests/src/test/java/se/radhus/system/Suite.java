@@ -103,6 +103,7 @@ final class Suite implements AutoCloseable {
         env.put("RATE_LIMIT_PER_SECOND", "50");
         env.put("RATE_LIMIT_BURST", "100");
         env.put("RADHUS_JWKS_URI", gateway() + "/dev/jwks.json");
+        env.put("RADHUS_SERVICE_TOKEN_URL", gateway() + "/dev/token");
         processes.put(s, pb.start());
     }
 
@@ -168,6 +169,24 @@ final class Suite implements AutoCloseable {
         String token = r.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
         tokens.put(key, token);
         return token;
+    }
+
+    /** Puts a service token for {@code service} on a channel's calls, as that service would. */
+    io.grpc.ClientInterceptor asService(String service) throws Exception {
+        String token = token(service, "service");
+        return new io.grpc.ClientInterceptor() {
+            @Override
+            public <Q, A> io.grpc.ClientCall<Q, A> interceptCall(io.grpc.MethodDescriptor<Q, A> method, io.grpc.CallOptions options,
+                                                                 io.grpc.Channel next) {
+                return new io.grpc.ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
+                    @Override
+                    public void start(Listener<A> listener, io.grpc.Metadata headers) {
+                        headers.put(io.grpc.Metadata.Key.of("authorization", io.grpc.Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+                        super.start(listener, headers);
+                    }
+                };
+            }
+        };
     }
 
     /** As admin, unless the headers say otherwise (an empty Authorization sends none). */

@@ -98,7 +98,8 @@ class SuiteTest {
     @Order(5)
     void eachServiceAnswersItsGrpcContractAndHealth() throws Exception {
         for (Service s : new Service[] {Service.MEETINGS, Service.FINANCE, Service.PROCUREMENT}) {
-            ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", suite.grpcPorts.get(s)).usePlaintext().build();
+            ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", suite.grpcPorts.get(s)).usePlaintext()
+                    .intercept(suite.asService(s == Service.MEETINGS ? "finance-service" : "meetings-service")).build();
             try {
                 HealthCheckResponse health = HealthGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)
                         .check(HealthCheckRequest.getDefaultInstance());
@@ -223,7 +224,7 @@ class SuiteTest {
         assertTrue(second.contains("loaded already"), second);
 
         ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", suite.grpcPorts.get(Service.MEETINGS))
-                .usePlaintext().build();
+                .usePlaintext().intercept(suite.asService("procurement-service")).build();
         try {
             var decision = MeetingsServiceGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)
                     .getDecision(GetDecisionRequest.newBuilder().setRef(DecisionRef.newBuilder().setBodyId("ks-nau")

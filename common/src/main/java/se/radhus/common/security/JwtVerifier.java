@@ -84,7 +84,7 @@ public final class JwtVerifier {
         if (realm != null && realm.get("roles") instanceof List<?> kc) {
             kc.forEach(r -> roles.add(String.valueOf(r)));
         }
-        return new Principal(subject, roles);
+        return new Principal(subject, roles, claims.getString("azp"));
     }
 
     static Document json(String part) {

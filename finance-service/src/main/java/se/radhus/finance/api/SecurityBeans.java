@@ -14,6 +14,12 @@ import se.radhus.micronaut.PageResponse;
 @Factory
 public class SecurityBeans {
 
+    /** Only meetings-service calls this service's gRPC contract. */
+    @Singleton
+    io.grpc.ServerInterceptor serviceCallers(se.radhus.common.security.JwtVerifier verifier) {
+        return se.radhus.common.security.ServiceIdentity.requireCallers(verifier, java.util.Map.of("radhus.finance.v1.FinanceService", java.util.Set.of("meetings-service")));
+    }
+
     @Singleton
     AccessPolicy accessPolicy() {
         return AccessPolicy.finance();

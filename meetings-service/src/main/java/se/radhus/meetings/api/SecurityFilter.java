@@ -35,10 +35,26 @@ public class SecurityFilter extends OncePerRequestFilter {
     private final JwtVerifier verifier;
     private final AccessPolicy policy = AccessPolicy.meetings();
 
-    public SecurityFilter(@Value("${radhus.security.issuer}") String issuer,
-                          @Value("${radhus.security.jwks-uri:}") String jwksUri,
-                          @Value("${radhus.security.jwks:}") String jwks) {
-        this.verifier = SecurityConfig.verifier(issuer, jwksUri, jwks);
+    public SecurityFilter(JwtVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    /** The token verifier, and the rule that only finance and procurement call the meetings contract. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class Beans {
+        @org.springframework.context.annotation.Bean
+        JwtVerifier jwtVerifier(@Value("${radhus.security.issuer}") String issuer,
+                                @Value("${radhus.security.jwks-uri:}") String jwksUri,
+                                @Value("${radhus.security.jwks:}") String jwks) {
+            return SecurityConfig.verifier(issuer, jwksUri, jwks);
+        }
+
+        @org.springframework.context.annotation.Bean
+        @org.springframework.grpc.server.GlobalServerInterceptor
+        io.grpc.ServerInterceptor serviceCallers(JwtVerifier verifier) {
+            return se.radhus.common.security.ServiceIdentity.requireCallers(verifier, java.util.Map.of(
+                    "radhus.meetings.v1.MeetingsService", java.util.Set.of("finance-service", "procurement-service")));
+        }
     }
 
     public static Principal principal(HttpServletRequest request) {

@@ -15,9 +15,13 @@ public class PeerClients implements AutoCloseable {
     private final ManagedChannel procurement;
 
     public PeerClients(@Value("${radhus.finance.grpc}") String financeTarget,
-                       @Value("${radhus.procurement.grpc}") String procurementTarget) {
-        this.finance = ManagedChannelBuilder.forTarget(financeTarget).usePlaintext().build();
-        this.procurement = ManagedChannelBuilder.forTarget(procurementTarget).usePlaintext().build();
+                       @Value("${radhus.procurement.grpc}") String procurementTarget,
+                       @Value("${radhus.security.service-token-url}") String tokenUrl,
+                       @Value("${radhus.security.service-client-secret:}") String clientSecret) {
+        var identity = se.radhus.common.security.ServiceIdentity.bearer(
+                new se.radhus.common.security.ServiceIdentity.Tokens("meetings-service", tokenUrl, clientSecret));
+        this.finance = ManagedChannelBuilder.forTarget(financeTarget).usePlaintext().intercept(identity).build();
+        this.procurement = ManagedChannelBuilder.forTarget(procurementTarget).usePlaintext().intercept(identity).build();
     }
 
     public FinanceServiceGrpc.FinanceServiceBlockingStub finance() {

@@ -28,8 +28,12 @@ public class DecisionVerifier {
     private final ManagedChannel channel;
     private final MeetingsServiceGrpc.MeetingsServiceBlockingStub meetings;
 
-    public DecisionVerifier(@Value("${radhus.meetings.grpc}") String target) {
-        this(ManagedChannelBuilder.forTarget(target).usePlaintext().build());
+    @jakarta.inject.Inject
+    public DecisionVerifier(@Value("${radhus.meetings.grpc}") String target, @Value("${radhus.service}") String service,
+                            @Value("${radhus.security.service-token-url}") String tokenUrl,
+                            @io.micronaut.core.annotation.Nullable @Value("${radhus.security.service-client-secret:}") String secret) {
+        this(ManagedChannelBuilder.forTarget(target).usePlaintext().intercept(se.radhus.common.security.ServiceIdentity.bearer(
+                new se.radhus.common.security.ServiceIdentity.Tokens(service + "-service", tokenUrl, secret))).build());
     }
 
     public DecisionVerifier(ManagedChannel channel) {

@@ -1,0 +1,145 @@
+package se.radhus.common.security;
+
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.ForwardingClientCall;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.Status;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+
+/**
+ * Service-to-service identity on gRPC. A calling service carries a service token (role {@code service},
+ * its name as client or subject) in {@code authorization}; a serving service accepts each method only
+ * from the peers named for it. Health and reflection stay open for probes.
+ */
+public final class ServiceIdentity {
+
+    static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+    private ServiceIdentity() {
+    }
+
+    /**
+     * Fetches and caches this service's token: from the development issuer (a JSON request naming the
+     * service) or, with a client secret, from an OAuth2 token endpoint by client credentials (Keycloak).
+     */
+    public static final class Tokens {
+        private final String service;
+        private final URI endpoint;
+        private final String clientSecret;
+        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        private volatile String token;
+        private volatile long refreshAt;
+
+        public Tokens(String service, String endpoint, String clientSecret) {
+            this.service = service;
+            this.endpoint = URI.create(endpoint);
+            this.clientSecret = clientSecret == null || clientSecret.isBlank() ? null : clientSecret;
+        }
+
+        /** The current token, fetched again a minute before it expires; null when the issuer cannot be reached. */
+        public String get() {
+            if (token == null || System.currentTimeMillis() > refreshAt) {
+                fetch();
+            }
+            return token;
+        }
+
+        private synchronized void fetch() {
+            if (token != null && System.currentTimeMillis() <= refreshAt) {
+                return;
+            }
+            try {
+                HttpRequest.Builder b = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(3));
+                if (clientSecret != null) {
+                    String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(service, StandardCharsets.UTF_8)
+                            + "&client_secret=" + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);
+                    b.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
+                } else {
+                    b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            new Document("subject", service).append("roles", java.util.List.of("service")).toJson()));
+                }
+                HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    Document d = Document.parse(r.body());
+                    token = d.getString("access_token");
+                    long ttl = d.get("expires_in", Number.class) == null ? 300 : d.get("expires_in", Number.class).longValue();
+                    refreshAt = System.currentTimeMillis() + Math.max(10, ttl - 60) * 1000;
+                }
+            } catch (java.io.IOException e) {
+                // not reachable now: the call goes out without a token and is refused; the caller retries
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Puts the service's token on every outgoing call. */
+    public static ClientInterceptor bearer(Tokens tokens) {
+        return new ClientInterceptor() {
+            @Override
+            public <Q, A> ClientCall<Q, A> interceptCall(MethodDescriptor<Q, A> method, CallOptions options, Channel next) {
+                return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
+                    @Override
+                    public void start(Listener<A> listener, Metadata headers) {
+                        String t = tokens.get();
+                        if (t != null) {
+                            headers.put(AUTHORIZATION, "Bearer " + t);
+                        }
+                        super.start(listener, headers);
+                    }
+                };
+            }
+        };
+    }
+
+    /**
+     * Accepts a gRPC service's methods only from the peers named for them.
+     *
+     * @param callers per gRPC service name ({@code radhus.finance.v1.FinanceService}), the services allowed
+     */
+    public static ServerInterceptor requireCallers(JwtVerifier verifier, Map<String, Set<String>> callers) {
+        return new ServerInterceptor() {
+            @Override
+            public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
+                String service = call.getMethodDescriptor().getServiceName();
+                Set<String> allowed = callers.get(service);
+                if (allowed == null) {
+                    return next.startCall(call, headers); // health, reflection
+                }
+                String token = JwtVerifier.bearer(headers.get(AUTHORIZATION));
+                Principal who;
+                try {
+                    who = token == null ? Principal.ANONYMOUS : verifier.verify(token);
+                } catch (InvalidToken e) {
+                    call.close(Status.UNAUTHENTICATED.withDescription("the service token is not valid"), new Metadata());
+                    return new ServerCall.Listener<>() { };
+                }
+                if (who.service() == null) {
+                    call.close(Status.UNAUTHENTICATED.withDescription("a service token is required"), new Metadata());
+                    return new ServerCall.Listener<>() { };
+                }
+                if (!allowed.contains(who.service())) {
+                    call.close(Status.PERMISSION_DENIED.withDescription(who.service() + " may not call " + service), new Metadata());
+                    return new ServerCall.Listener<>() { };
+                }
+                return next.startCall(call, headers);
+            }
+        };
+    }
+}
