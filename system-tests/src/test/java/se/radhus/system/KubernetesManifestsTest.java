@@ -129,7 +129,7 @@ class KubernetesManifestsTest {
                 assertNotNull(c.getReadinessProbe(), name + " has no readiness probe");
             }
         }
-        assertEquals(4, deployments, variant + " should deploy the gateway and three services");
+        assertEquals(5, deployments, variant + " should deploy the gateway, three services and Keycloak");
         for (String service : List.of("gateway", "meetings-service", "finance-service", "procurement-service")) {
             assertTrue(objects.stream().anyMatch(o -> o instanceof Service && o.getMetadata().getName().equals(service)),
                     variant + " lacks Service " + service);
