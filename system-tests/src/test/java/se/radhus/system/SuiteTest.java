@@ -243,6 +243,30 @@ class SuiteTest {
         }
     }
 
+    @Test
+    @Order(9)
+    void aDraftGrantReservesItsMoneyAndGivesItBackWhenDropped() throws Exception {
+        assertEquals(201, suite.post("/api/bodies", "{\"id\":\"drop\",\"name\":\"Dropnämnden\",\"diariumPrefix\":\"DR\"}").statusCode());
+        assertEquals(201, suite.post("/api/meetings", "{\"bodyId\":\"drop\",\"date\":\"2024-11-05\",\"attendance\":["
+                + "{\"name\":\"Ordf\",\"role\":\"ORDFORANDE\"}],\"adjusters\":[]}").statusCode());
+        String paragraph = "{\"number\":1,\"title\":\"Bidrag\",\"decisions\":[{\"kind\":\"BESLUT\",\"decidingBody\":\"D\",\"clauses\":[\"bevilja\"]}],"
+                + "\"effects\":[{\"kind\":\"GRANT\",\"appropriationId\":\"suite-anslag\",\"recipients\":[{\"name\":\"F\",\"amounts\":[{\"year\":2024,\"ore\":%d}]}]}]}";
+        assertEquals(201, suite.post("/api/meetings/drop-2024-11-05/paragraphs", String.format(paragraph, 5_000_00)).statusCode());
+        assertTrue(suite.get("/api/appropriations/suite-anslag/balance").body().contains("\"reserved\":{\"ore\":500000,"));
+        // too much for what is left: the draft is refused, nothing is saved
+        HttpResponse<String> tooMuch = suite.send("PUT", "/api/meetings/drop-2024-11-05/paragraphs/1",
+                String.format(paragraph, 999_999_999_00L), Map.of());
+        assertEquals(409, tooMuch.statusCode(), tooMuch.body());
+        assertTrue(tooMuch.body().contains("insufficient-funds"), tooMuch.body());
+        // changed: the old reservation goes back, the new one is made
+        assertEquals(200, suite.send("PUT", "/api/meetings/drop-2024-11-05/paragraphs/1", String.format(paragraph, 7_000_00), Map.of()).statusCode());
+        assertTrue(suite.get("/api/appropriations/suite-anslag/balance").body().contains("\"reserved\":{\"ore\":700000,"));
+        // dropped: the money goes back and the number is free again
+        assertEquals(200, suite.send("DELETE", "/api/meetings/drop-2024-11-05/paragraphs/1", null, Map.of()).statusCode());
+        assertTrue(suite.get("/api/appropriations/suite-anslag/balance").body().contains("\"reserved\":{\"ore\":0,"));
+        assertTrue(suite.get("/api/meetings/drop-2024-11-05/paragraphs/next").body().contains("\"next\":1"));
+    }
+
     private HttpResponse<String> awaitOk(String path) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         HttpResponse<String> r = suite.get(path);

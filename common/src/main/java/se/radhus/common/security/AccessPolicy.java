@@ -61,7 +61,7 @@ public final class AccessPolicy {
                 Rule.of("POST", "/api/cases(/.*)?", "registrator"),
                 Rule.of("POST", "/api/meetings/[^/]+/(justering|anslag)", "sekreterare"),
                 Rule.of("POST", "/api/meetings/[^/]+/paragraphs/\\d+/justering", "sekreterare"),
-                Rule.of("POST,PUT", "/api/meetings(/.*)?", "sekreterare", "handlaggare"),
+                Rule.of("POST,PUT,DELETE", "/api/meetings(/.*)?", "sekreterare", "handlaggare"),
                 Rule.of("POST", "/api/imports(/.*)?", "sekreterare", "registrator")));
     }
 

@@ -102,6 +102,20 @@ public class GrantController {
         return HttpResponse.created(GrantJson.of(created), URI.create("/api/grants/" + created.id()));
     }
 
+    /** A payment to one recipient (by index) for a year. */
+    @Serdeable
+    public record Payment(int recipient, int year, MoneyJson amount, String paidOn) {
+    }
+
+    @Post("/{id}/payments")
+    public GrantJson pay(@PathVariable String id, @Body Payment p, @Nullable @Header("Idempotency-Key") String key) {
+        AppropriationController.requireKey(key);
+        if (p.amount() == null) {
+            throw new InvalidInput("amount", "the amount paid");
+        }
+        return GrantJson.of(service.pay(id, p.recipient(), p.year(), p.amount().toMoney(), Json.date(p.paidOn(), "paidOn"), key));
+    }
+
     @Post("/{id}/commit")
     public GrantJson commit(@PathVariable String id, @Body Change c) {
         return GrantJson.of(service.commit(id, Json.date(c.effectiveDate(), "effectiveDate")));

@@ -149,6 +149,46 @@ public class GrantService {
         });
     }
 
+    /**
+     * Pays a recipient for a year, against the grant's commitment; once everything committed is paid
+     * the grant is PAID. A grant whose condition is still open is not paid.
+     */
+    public Grant pay(String id, int recipient, int year, se.radhus.common.money.Money amount, LocalDate paidOn, String key) {
+        GrantStore.Versioned v = get(id);
+        Grant g = v.grant();
+        if (g.status() != Grant.Status.COMMITTED) {
+            throw new RuleViolation("grant-state", "Only a committed grant is paid; " + id + " is " + g.status() + ".");
+        }
+        if (g.conditionStatus() == Grant.ConditionStatus.CONDITIONAL) {
+            throw new RuleViolation("grant-condition-open", "The condition of grant " + id + " is not confirmed yet: \""
+                    + g.condition() + "\"");
+        }
+        if (recipient < 0 || recipient >= g.recipients().size()) {
+            throw new se.radhus.common.domain.InvalidInput("recipient", "the recipient's index, 0 to " + (g.recipients().size() - 1));
+        }
+        if (paidOn == null || key == null || key.isBlank()) {
+            throw new se.radhus.common.domain.InvalidInput("paidOn", "the day of payment, and an Idempotency-Key");
+        }
+        var request = new LedgerService.Request("grant:" + id + ":pay:" + key, LedgerService.fingerprint("pay", id, recipient, year, amount),
+                paidOn, g.decision());
+        ledger.apply(g.appropriationId(), request, p -> entries -> {
+            String hold = entries.stream().anyMatch(e -> (g.holdId(recipient) + "-c").equals(e.holdId())) ? g.holdId(recipient) + "-c"
+                    : g.holdId(recipient);
+            return FundsControl.pay(entries, p, hold, year, amount);
+        });
+        long committed = g.recipients().stream().flatMap(r -> r.amounts().stream()).mapToLong(a -> a.amount().ore()).sum();
+        long paid = ledger.load(g.appropriationId()).entries().stream()
+                .filter(e -> e.kind() == se.radhus.finance.domain.EntryKind.PAYMENT && e.holdId() != null
+                        && e.holdId().startsWith("grant-" + id + "-"))
+                .mapToLong(e -> e.amount().ore()).sum();
+        if (paid >= committed) {
+            Grant done = g.paidInFull();
+            grants.replace(done, v.version());
+            return done;
+        }
+        return g;
+    }
+
     public Grant confirmCondition(String id, LocalDate effectiveDate) {
         return change(id, Grant::conditionConfirmed, "confirm", effectiveDate, null);
     }

@@ -162,6 +162,30 @@ class AppropriationApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void aGrantIsPaidOnceItsConditionIsConfirmedAndOnlyUpToItsCommitment() throws Exception {
+        send("POST", "/api/appropriations", """
+                {"id":"betalning","name":"Betalningsanslag","ownerBodyId":"ks","amounts":[{"year":2024,"amount":{"ore":1000000}}]}""");
+        assertEquals(201, send("POST", "/api/grants", """
+                {"id":"betald","appropriationId":"betalning","recipients":[{"name":"Förening","amounts":[{"year":2024,"amount":{"ore":300000}}]}],
+                 "condition":"om medfinansiering beviljas","status":"COMMITTED","effectiveDate":"2024-03-01"}""",
+                Map.of("Idempotency-Key", "b-1")).statusCode());
+        String payment = "{\"recipient\":0,\"year\":2024,\"amount\":{\"ore\":200000},\"paidOn\":\"2024-04-01\"}";
+        HttpResponse<String> early = send("POST", "/api/grants/betald/payments", payment, Map.of("Idempotency-Key", "p-1"));
+        assertEquals(409, early.statusCode());
+        assertTrue(early.body().contains("grant-condition-open"));
+        assertEquals(200, send("POST", "/api/grants/betald/condition/confirm", "{\"effectiveDate\":\"2024-03-15\"}").statusCode());
+        assertEquals(200, send("POST", "/api/grants/betald/payments", payment, Map.of("Idempotency-Key", "p-1")).statusCode());
+        assertEquals(200, send("POST", "/api/grants/betald/payments", payment, Map.of("Idempotency-Key", "p-1")).statusCode());
+        HttpResponse<String> tooMuch = send("POST", "/api/grants/betald/payments", payment, Map.of("Idempotency-Key", "p-2"));
+        assertEquals(409, tooMuch.statusCode(), "only 100 000 öre of the commitment is unpaid: " + tooMuch.body());
+        HttpResponse<String> rest = send("POST", "/api/grants/betald/payments",
+                payment.replace("200000", "100000"), Map.of("Idempotency-Key", "p-3"));
+        assertTrue(rest.body().contains("\"status\":\"PAID\""), rest.body());
+        String balance = send("GET", "/api/appropriations/betalning/balance", null).body();
+        assertTrue(balance.contains("\"paid\":{\"ore\":300000") && balance.contains("\"committed\":{\"ore\":300000"), balance);
+    }
+
+    @Test
     void overspendingIs409NamingYearRemainingAndShortfall() throws Exception {
         send("POST", "/api/appropriations", """
                 {"id":"liten","name":"Litet anslag","ownerBodyId":"ks","amounts":[{"year":2024,"amount":{"ore":100000}}]}""");

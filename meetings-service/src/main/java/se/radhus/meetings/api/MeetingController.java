@@ -162,6 +162,13 @@ class MeetingController {
         return ok(service.replaceParagraph(id, number, p, ifMatch(match)), request);
     }
 
+    @org.springframework.web.bind.annotation.DeleteMapping("/{id}/paragraphs/{number}")
+    ResponseEntity<Meeting> dropParagraph(@PathVariable String id, @PathVariable int number,
+                                          jakarta.servlet.http.HttpServletRequest request,
+                                          @RequestHeader(value = "If-Match", required = false) String match) {
+        return ok(service.dropParagraph(id, number, ifMatch(match)), request);
+    }
+
     @PostMapping("/{id}/paragraphs/{number}/justering")
     ResponseEntity<Meeting> adjustParagraph(@PathVariable String id, @PathVariable int number, @RequestBody JusteringRequest r, jakarta.servlet.http.HttpServletRequest request,
                                             @RequestHeader(value = "If-Match", required = false) String match) {

@@ -161,6 +161,19 @@ public record Meeting(String id, String bodyId, LocalDate date, String startTime
         return with(state, ps, justering, posting);
     }
 
+    /** Drops a drafted paragraph (not one adjusted at once). */
+    public Meeting dropParagraph(int number) {
+        requireEditable();
+        Paragraph old = paragraph(number).orElseThrow(() -> new RuleViolation("paragraph-missing",
+                "There is no § " + number + " in this protocol to drop."));
+        if (old.adjustedImmediately()) {
+            throw new RuleViolation("paragraph-adjusted", "§ " + number + " was adjusted at once on " + old.adjustedOn() + " and stays.");
+        }
+        List<Paragraph> ps = new ArrayList<>(paragraphs);
+        ps.removeIf(p -> p.number() == number);
+        return with(state, ps, justering, posting);
+    }
+
     private void checkVotes(Paragraph p) {
         for (Vote v : p.votes()) {
             VoteRules.check(v, attendance, p.number(), p.recusals());

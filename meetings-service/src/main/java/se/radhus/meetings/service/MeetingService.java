@@ -186,6 +186,40 @@ public class MeetingService {
                 "The meeting " + id + " kept changing while this request was applied; read it again and retry."));
     }
 
+    /**
+     * Drops a drafted paragraph: the year's last § only (numbers run on, so one in the middle is changed
+     * instead); its number and its grants' reserved money are given back.
+     */
+    public Versioned dropParagraph(String id, int number, Long ifMatch) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Versioned current = get(id);
+            requireVersion(ifMatch, current);
+            Meeting m = current.meeting();
+            Meeting changed = m.dropParagraph(number);
+            int year = m.date().getYear();
+            OptionalInt last = numbers.last(m.bodyId(), year);
+            if (last.isPresent() && last.getAsInt() != number) {
+                throw new RuleViolation("paragraph-not-last", "§ " + number + " is not the last of " + m.bodyId() + " " + year
+                        + " (§ " + last.getAsInt() + " is): numbers run on, so change it instead of dropping it.");
+            }
+            Paragraph old = m.paragraph(number).orElseThrow();
+            Paragraph none = new Paragraph(number, old.caseNumber(), old.title(), List.of(), null, null, null, null, null, null, null,
+                    null, null, null, null, null, null, List.of());
+            DraftReservations.Plan plan = drafts.plan(changed, none, old);
+            var written = meetings.replace(changed, current.version(), false, plan.fields());
+            if (written.isPresent()) {
+                plan.afterWrite();
+                numbers.release(m.bodyId(), year, number, m.id());
+                return new Versioned(changed, written.get());
+            }
+            if (ifMatch != null) {
+                throw preconditionFailed(id);
+            }
+        }
+        throw new ProblemException(Problem.conflict("concurrent-change", "Changed concurrently",
+                "The meeting " + id + " kept changing while this request was applied; read it again and retry."));
+    }
+
     public Versioned adjustParagraph(String id, int number, LocalDate on, List<String> signedBy, Long ifMatch) {
         Versioned v = change(id, ifMatch, m -> m.adjustParagraph(number, on, signedBy), true,
                 m -> outbox(m, m.paragraph(number).stream().toList()));

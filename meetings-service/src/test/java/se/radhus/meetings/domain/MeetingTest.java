@@ -113,6 +113,19 @@ public class MeetingTest {
     }
 
     @Test
+    void aDraftParagraphCanBeDroppedButNotOnceAdjusted() {
+        Meeting m = planned().addParagraph(paragraph(181)).addParagraph(paragraph(182));
+        assertThat(m.dropParagraph(182).paragraphs()).extracting(Paragraph::number).containsExactly(181);
+        assertThatThrownBy(() -> m.dropParagraph(183)).isInstanceOf(RuleViolation.class);
+        Meeting adjustedAtOnce = m.adjustParagraph(182, MAY_21, List.of("Anna Ordförande", "Bo Ledamot"));
+        assertThatThrownBy(() -> adjustedAtOnce.dropParagraph(182)).isInstanceOfSatisfying(RuleViolation.class,
+                e -> assertThat(e.rule()).isEqualTo("paragraph-adjusted"));
+        Meeting adjusted = m.adjust(MAY_21, List.of("Anna Ordförande", "Bo Ledamot"));
+        assertThatThrownBy(() -> adjusted.dropParagraph(182)).isInstanceOfSatisfying(RuleViolation.class,
+                e -> assertThat(e.rule()).isEqualTo("protocol-adjusted"));
+    }
+
+    @Test
     void paragraphsAreKeptInNumberOrder() {
         Meeting m = planned().addParagraph(paragraph(183)).addParagraph(paragraph(181));
         assertThat(m.paragraphs()).extracting(Paragraph::number).containsExactly(181, 183);
