@@ -21,10 +21,12 @@ public class DecisionPublisher {
 
     private final MeetingStore meetings;
     private final DecisionLog decisionLog;
+    private final se.radhus.meetings.search.SearchService search;
 
-    public DecisionPublisher(MeetingStore meetings, DecisionLog decisionLog) {
+    public DecisionPublisher(MeetingStore meetings, DecisionLog decisionLog, se.radhus.meetings.search.SearchService search) {
         this.meetings = meetings;
         this.decisionLog = decisionLog;
+        this.search = search;
     }
 
     public void publishNow(String meetingId) {
@@ -52,6 +54,7 @@ public class DecisionPublisher {
                         DecisionDocuments.of(m, p));
             }
         }
+        search.indexed(m);
         meetings.publicationDone(m.id(), v.version());
     }
 }

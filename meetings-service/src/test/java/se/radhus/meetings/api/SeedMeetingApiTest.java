@@ -206,6 +206,32 @@ class SeedMeetingApiTest {
                 .contains("Utdraget bestyrks");
     }
 
+    JsonNode search(String q) throws Exception {
+        return JSON.readTree(send("GET", "/api/search?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8), null).body());
+    }
+
+    @Test
+    @Order(8)
+    void swedishFullTextSearchFindsTheAdjustedParagraphs() throws Exception {
+        assertThat(search("upphandling laboratorietjänster").get("items").get(0).get("paragraph").asInt()).isEqualTo(178);
+        assertThat(search("skyddade personuppgifter").get("items").get(0).get("paragraph").asInt()).isEqualTo(187);
+        JsonNode stemmed = search("upphandlingar");
+        java.util.List<Integer> found = new java.util.ArrayList<>();
+        stemmed.get("items").forEach(i -> found.add(i.get("paragraph").asInt()));
+        assertThat(found).contains(178, 179, 180);
+        JsonNode exact = search("Dnr KS\u20102024/449");
+        assertThat(exact.get("total").asInt()).isEqualTo(1);
+        assertThat(exact.get("items").get(0).get("paragraph").asInt()).isEqualTo(179);
+        JsonNode first = search("upphandling laboratorietjänster");
+        assertThat(first.get("items").get(0).get("snippets").toString()).contains("<em>");
+        assertThat(first.get("facets").get("body").get("ks-nau").asInt()).isEqualTo(first.get("total").asInt());
+        JsonNode paged = JSON.readTree(send("GET", "/api/search?q=upphandling&pageSize=2", null).body());
+        assertThat(paged.get("items").size()).isEqualTo(2);
+        assertThat(paged.get("nextPageToken").asString()).isNotEmpty();
+        assertThat(send("GET", "/api/search?q=", null).statusCode()).isEqualTo(400);
+        assertThat(search("((( AND OR").get("total")).isNotNull();
+    }
+
     @Test
     @Order(7)
     void aHundredConcurrentRegistrationsGetAHundredConsecutiveNumbers() throws Exception {

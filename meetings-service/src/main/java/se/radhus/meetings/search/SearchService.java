@@ -1,0 +1,62 @@
+package se.radhus.meetings.search;
+
+import jakarta.annotation.PreDestroy;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import se.radhus.meetings.domain.Meeting;
+import se.radhus.meetings.store.MeetingStore;
+import se.radhus.meetings.store.PersonStore;
+
+/** The search index beside the store: rebuilt from the protocols when it is missing, updated on justering. */
+@Component
+public class SearchService {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchService.class);
+
+    private final ParagraphIndex index;
+    private final MeetingStore meetings;
+    private final PersonStore persons;
+
+    public SearchService(@Value("${radhus.data-dir:data}") String dataDir, MeetingStore meetings, PersonStore persons) {
+        this.index = new ParagraphIndex(Path.of(dataDir).resolve("meetings").resolve("search-index"));
+        this.meetings = meetings;
+        this.persons = persons;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void rebuildIfEmpty() {
+        if (index.size() == 0) {
+            int n = 0;
+            String token = "";
+            do {
+                var page = meetings.list(null, 200, token);
+                var names = persons.protectedNames();
+                for (Meeting m : page.items()) {
+                    index.index(m, names);
+                    n++;
+                }
+                token = page.nextPageToken();
+            } while (!token.isEmpty());
+            log.info("search index built from {} meetings: {} paragraphs", n, index.size());
+        }
+    }
+
+    /** Called when a protocol (or a paragraph) is adjusted. */
+    public void indexed(Meeting m) {
+        index.index(m, persons.protectedNames());
+    }
+
+    public ParagraphIndex.Result search(String q, String bodyId, Integer year, int offset, int limit) {
+        return index.search(q, bodyId, year, offset, limit);
+    }
+
+    @PreDestroy
+    void close() {
+        index.close();
+    }
+}
