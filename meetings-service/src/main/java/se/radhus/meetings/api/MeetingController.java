@@ -50,7 +50,7 @@ class MeetingController {
     }
 
     /** The meeting as this caller may see it: drafts are 404 to the public, protected identities hidden. */
-    Meeting visible(Meeting m, jakarta.servlet.http.HttpServletRequest request) {
+    public Meeting visible(Meeting m, jakarta.servlet.http.HttpServletRequest request) {
         var who = SecurityFilter.principal(request);
         return se.radhus.meetings.domain.Visibility.view(m, who.seesDrafts(), who.seesProtectedIdentities(), persons.protectedNames())
                 .orElseThrow(() -> new ProblemException(Problem.notFound("No meeting has id " + m.id() + ".")));

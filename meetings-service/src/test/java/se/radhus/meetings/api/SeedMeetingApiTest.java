@@ -233,6 +233,27 @@ class SeedMeetingApiTest {
     }
 
     @Test
+    @Order(9)
+    void theProtocolDocumentComesAsHtmlOrPdf() throws Exception {
+        HttpRequest html = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/meetings/ks-nau-2024-05-21/protocol"))
+                .header("Accept", "text/html").build();
+        String page = http.send(html, HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(page).contains("<h1>Sammanträdesprotokoll</h1>").contains("§ 181").contains("Diarienr: KS-2024/00361")
+                .contains("att bevilja North Sweden Stockholm Office").contains("Urban Helmersson, upphandlingschef, § 178-180")
+                .contains("Justerat 2024-05-23: Hans Lindberg, Anders Ågren").contains("2024-06-14");
+        HttpRequest pdf = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/meetings/ks-nau-2024-05-21/protocol"))
+                .header("Accept", "application/pdf").build();
+        HttpResponse<byte[]> r = http.send(pdf, HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(r.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(doc.getNumberOfPages()).isGreaterThan(1);
+            assertThat(text).contains("Sida 1 av " + doc.getNumberOfPages()).contains("§ 187")
+                    .contains("Revisionsrapport: Granskning av kommunens hantering av skyddade personuppgifter");
+        }
+    }
+
+    @Test
     @Order(7)
     void aHundredConcurrentRegistrationsGetAHundredConsecutiveNumbers() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(16);

@@ -1,0 +1,97 @@
+package se.radhus.meetings.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A protocol laid out as Swedish protocols are: the body and date, attendance, then each § with its
+ * diarienummer, title, decision in att-clauses and recipients, then the signatures. As a list of typed
+ * lines, for the HTML and the PDF renderers alike.
+ */
+public final class ProtocolText {
+
+    private ProtocolText() {
+    }
+
+    /** A line of the protocol and what it is. */
+    public record Line(Style style, String text) {
+    }
+
+    /** How a line is set. */
+    public enum Style { TITLE, HEADING, PARAGRAPH_NUMBER, LABEL, TEXT, CLAUSE, SPACE }
+
+    public static List<Line> of(Meeting m, String bodyName) {
+        List<Line> out = new ArrayList<>();
+        out.add(new Line(Style.TITLE, "Sammanträdesprotokoll"));
+        out.add(new Line(Style.HEADING, bodyName + "  " + m.date()));
+        if (m.place() != null) {
+            out.add(new Line(Style.TEXT, "Plats och tid: " + m.place() + (m.startTime() == null ? "" : ", " + m.startTime()
+                    + (m.endTime() == null ? "" : "–" + m.endTime()))));
+        }
+        section(out, "Beslutande", m.attendance().stream().filter(a -> a.role() != null && a.role().votes())
+                .map(a -> a.name() + (a.party() == null ? "" : " (" + a.party() + ")")
+                        + (a.role() == Role.ORDFORANDE ? ", ordförande" : "")
+                        + (a.servingFor() == null ? "" : ", tjänstgörande ersättare för " + a.servingFor())).toList());
+        section(out, "Tjänstemän", m.attendance().stream().filter(a -> a.role() == Role.TJANSTEMAN)
+                .map(a -> a.name() + (a.title() == null ? "" : ", " + a.title()) + (a.paragraphs() == null ? "" : ", " + a.paragraphs()))
+                .toList());
+        if (!m.adjusters().isEmpty()) {
+            out.add(new Line(Style.LABEL, "Justerare"));
+            out.add(new Line(Style.TEXT, String.join(", ", m.adjusters())));
+        }
+        for (Paragraph p : m.paragraphs()) {
+            out.add(new Line(Style.SPACE, ""));
+            out.add(new Line(Style.PARAGRAPH_NUMBER, "§ " + p.number()));
+            if (p.caseNumber() != null) {
+                out.add(new Line(Style.TEXT, "Diarienr: " + p.caseNumber()));
+            }
+            out.add(new Line(Style.HEADING, p.title()));
+            for (DecisionSection d : p.decisions()) {
+                out.add(new Line(Style.LABEL, d.kind() == DecisionKind.BESLUT ? "Beslut" : "Förslag till beslut"));
+                if (d.decidingBody() != null) {
+                    out.add(new Line(Style.TEXT, d.decidingBody() + " beslutar"));
+                }
+                d.clauses().forEach(c -> out.add(new Line(Style.CLAUSE, "att " + c)));
+            }
+            if (p.description() != null && !p.description().isBlank()) {
+                out.add(new Line(Style.LABEL, "Ärendebeskrivning"));
+                for (String line : p.description().split("\n")) {
+                    out.add(new Line(Style.TEXT, line));
+                }
+            }
+            section(out, "Beslutsunderlag", p.basis());
+            section(out, "Beredningsansvariga", p.preparers());
+            section(out, "Yrkanden", p.motions().stream().map(mo -> mo.by() + (mo.party() == null ? "" : " (" + mo.party() + ")")
+                    + " – " + mo.text()).toList());
+            section(out, "Propositionsordning", p.votingOrder());
+            if (p.chairFinding() != null) {
+                out.add(new Line(Style.TEXT, p.chairFinding()));
+            }
+            section(out, "Reservationer", p.reservations().stream().map(r -> r.by() + (r.party() == null ? "" : " (" + r.party() + ")")
+                    + (r.text() == null ? "" : ": " + r.text())).toList());
+            section(out, "Jäv", p.recusals());
+            section(out, "Protokollsanteckningar", p.notes());
+            section(out, "Beslutet ska skickas till", p.recipients());
+        }
+        out.add(new Line(Style.SPACE, ""));
+        out.add(new Line(Style.LABEL, "Underskrifter"));
+        if (m.justering() != null) {
+            out.add(new Line(Style.TEXT, "Justerat " + m.justering().date() + ": " + String.join(", ", m.justering().signedBy())));
+        } else {
+            out.add(new Line(Style.TEXT, "UTKAST – protokollet är inte justerat."));
+        }
+        if (m.posting() != null) {
+            out.add(new Line(Style.TEXT, "Anslaget " + m.posting().postedOn() + "; överklagandetiden går ut "
+                    + m.posting().appealDeadline() + "."));
+        }
+        return out;
+    }
+
+    static void section(List<Line> out, String label, List<String> items) {
+        if (items == null || items.isEmpty()) {
+            return;
+        }
+        out.add(new Line(Style.LABEL, label));
+        items.forEach(i -> out.add(new Line(Style.TEXT, i)));
+    }
+}
