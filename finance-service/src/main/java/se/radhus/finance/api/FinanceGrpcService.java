@@ -19,7 +19,7 @@ import se.radhus.finance.domain.FundsControl;
 import se.radhus.finance.domain.YearAmount;
 import se.radhus.finance.domain.YearBalance;
 import se.radhus.finance.service.LedgerService;
-import se.radhus.proto.GrpcErrors;
+import se.radhus.micronaut.GrpcCalls;
 import se.radhus.proto.common.v1.Date;
 import se.radhus.proto.finance.v1.CommitFundsRequest;
 import se.radhus.proto.finance.v1.CommitFundsResponse;
@@ -52,72 +52,24 @@ public class FinanceGrpcService extends FinanceServiceGrpc.FinanceServiceImplBas
         this.decisions = decisions;
     }
 
-    /** Runs a call, turning refusals into canonical gRPC errors with ErrorInfo. */
-    static <T> void answer(StreamObserver<T> response, Supplier<T> call) {
-        T result;
-        try {
-            result = call.get();
-        } catch (RuleViolation e) {
-            Map<String, String> meta = new HashMap<>();
-            e.details().forEach((k, v) -> meta.put(k, v instanceof Map<?, ?> m && m.get("ore") != null
-                    ? String.valueOf(m.get("ore")) : String.valueOf(v)));
-            response.onError(GrpcErrors.of(Status.Code.FAILED_PRECONDITION, GrpcErrors.reason(e.rule()), DOMAIN, e.getMessage(), meta));
-            return;
-        } catch (InvalidInput | IllegalArgumentException e) {
-            response.onError(GrpcErrors.of(Status.Code.INVALID_ARGUMENT, "INVALID_ARGUMENT", DOMAIN, e.getMessage(), Map.of()));
-            return;
-        } catch (ProblemException e) {
-            Status.Code code = switch (e.problem().status()) {
-                case 404 -> Status.Code.NOT_FOUND;
-                case 503 -> Status.Code.UNAVAILABLE;
-                case 409 -> Status.Code.FAILED_PRECONDITION;
-                default -> Status.Code.INVALID_ARGUMENT;
-            };
-            response.onError(GrpcErrors.of(code, GrpcErrors.reason(e.problem().type().substring(e.problem().type().lastIndexOf(':') + 1)),
-                    DOMAIN, e.problem().detail(), Map.of()));
-            return;
-        }
-        response.onNext(result);
-        response.onCompleted();
+    static <T> void answer(StreamObserver<T> response, java.util.function.Supplier<T> call) {
+        GrpcCalls.answer(response, DOMAIN, call);
     }
 
     static LocalDate date(Date d, String field) {
-        if (d == null || d.getYear() == 0) {
-            throw new InvalidInput(field, "a date");
-        }
-        try {
-            return LocalDate.of(d.getYear(), d.getMonth(), d.getDay());
-        } catch (java.time.DateTimeException e) {
-            throw new InvalidInput(field, "a calendar date");
-        }
+        return GrpcCalls.date(d, field);
     }
 
     static Date date(LocalDate d) {
-        return Date.newBuilder().setYear(d.getYear()).setMonth(d.getMonthValue()).setDay(d.getDayOfMonth()).build();
+        return GrpcCalls.date(d);
     }
 
     static DecisionRef decision(se.radhus.proto.common.v1.DecisionRef d) {
-        if (d == null || d.getBodyId().isEmpty()) {
-            return null;
-        }
-        String caseNumber = d.hasCaseNumber() && !d.getCaseNumber().getRegistry().isEmpty()
-                ? d.getCaseNumber().getRegistry() + "-" + d.getCaseNumber().getYear() + "/" + d.getCaseNumber().getSequence() : null;
-        return new DecisionRef(d.getBodyId(), date(d.getMeetingDate(), "decision.meeting_date"), d.getParagraph(), caseNumber);
-    }
-
-    static se.radhus.proto.common.v1.DecisionRef decision(DecisionRef d) {
-        var b = se.radhus.proto.common.v1.DecisionRef.newBuilder().setBodyId(d.bodyId()).setMeetingDate(date(d.meetingDate()))
-                .setParagraph(d.paragraph());
-        if (d.caseNumber() != null) {
-            var n = se.radhus.common.diarium.Diarienummer.parse(d.caseNumber());
-            b.setCaseNumber(se.radhus.proto.common.v1.Diarienummer.newBuilder().setRegistry(n.registry()).setYear(n.year())
-                    .setSequence(n.sequence()));
-        }
-        return b.build();
+        return GrpcCalls.decision(d);
     }
 
     static se.radhus.proto.common.v1.Money money(Money m) {
-        return se.radhus.proto.common.v1.Money.newBuilder().setOre(m.ore()).setCurrencyCode(m.currency()).build();
+        return GrpcCalls.money(m);
     }
 
     static List<YearAmount> amounts(List<se.radhus.proto.common.v1.YearAmount> amounts) {
@@ -137,7 +89,7 @@ public class FinanceGrpcService extends FinanceServiceGrpc.FinanceServiceImplBas
                 .setIdempotencyKey(e.idempotencyKey() == null ? "" : e.idempotencyKey())
                 .setReservationId(e.holdId() == null ? "" : e.holdId()).setPreCommitment(e.preCommitment());
         if (e.decision() != null) {
-            b.setDecision(decision(e.decision()));
+            b.setDecision(GrpcCalls.decision(e.decision()));
         }
         return b.build();
     }

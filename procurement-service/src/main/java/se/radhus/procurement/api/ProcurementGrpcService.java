@@ -16,7 +16,7 @@ import se.radhus.procurement.domain.Contract;
 import se.radhus.procurement.domain.Procurement;
 import se.radhus.procurement.service.ProcurementService;
 import se.radhus.procurement.store.ContractStore;
-import se.radhus.proto.GrpcErrors;
+import se.radhus.micronaut.GrpcCalls;
 import se.radhus.proto.common.v1.Date;
 import se.radhus.proto.procurement.v1.ApproveTenderDocumentsRequest;
 import se.radhus.proto.procurement.v1.ApproveTenderDocumentsResponse;
@@ -51,63 +51,38 @@ public class ProcurementGrpcService extends ProcurementServiceGrpc.ProcurementSe
     }
 
     static <T> void answer(StreamObserver<T> response, Supplier<T> call) {
-        T result;
-        try {
-            result = call.get();
-        } catch (RuleViolation e) {
-            response.onError(GrpcErrors.of(Status.Code.FAILED_PRECONDITION, GrpcErrors.reason(e.rule()), DOMAIN, e.getMessage(), Map.of()));
-            return;
-        } catch (InvalidInput | IllegalArgumentException e) {
-            response.onError(GrpcErrors.of(Status.Code.INVALID_ARGUMENT, "INVALID_ARGUMENT", DOMAIN, e.getMessage(), Map.of()));
-            return;
-        } catch (ProblemException e) {
-            Status.Code code = e.problem().status() == 404 ? Status.Code.NOT_FOUND
-                    : e.problem().status() == 503 ? Status.Code.UNAVAILABLE
-                    : e.problem().status() == 409 ? Status.Code.ABORTED : Status.Code.INVALID_ARGUMENT;
-            response.onError(GrpcErrors.of(code, code.name(), DOMAIN, e.problem().detail(), Map.of()));
-            return;
-        }
-        response.onNext(result);
-        response.onCompleted();
+        GrpcCalls.answer(response, DOMAIN, call);
     }
 
     static LocalDate date(Date d) {
-        return LocalDate.of(d.getYear(), d.getMonth(), d.getDay());
+        return GrpcCalls.date(d, "date");
     }
 
     static Date date(LocalDate d) {
-        return Date.newBuilder().setYear(d.getYear()).setMonth(d.getMonthValue()).setDay(d.getDayOfMonth()).build();
+        return GrpcCalls.date(d);
     }
 
     static DecisionRef decision(se.radhus.proto.common.v1.DecisionRef d) {
-        if (d.getBodyId().isEmpty() || !d.hasMeetingDate()) {
+        DecisionRef ref = GrpcCalls.decision(d);
+        if (ref == null) {
             throw new InvalidInput("decision", "the decision's body, meeting date and §");
         }
-        String caseNumber = d.hasCaseNumber() && !d.getCaseNumber().getRegistry().isEmpty()
-                ? d.getCaseNumber().getRegistry() + "-" + d.getCaseNumber().getYear() + "/" + d.getCaseNumber().getSequence() : null;
-        return new DecisionRef(d.getBodyId(), date(d.getMeetingDate()), d.getParagraph(), caseNumber);
+        return ref;
     }
 
     static se.radhus.proto.common.v1.DecisionRef decision(DecisionRef d) {
-        var b = se.radhus.proto.common.v1.DecisionRef.newBuilder().setBodyId(d.bodyId()).setMeetingDate(date(d.meetingDate()))
-                .setParagraph(d.paragraph());
-        if (d.caseNumber() != null) {
-            var n = se.radhus.common.diarium.Diarienummer.parse(d.caseNumber());
-            b.setCaseNumber(se.radhus.proto.common.v1.Diarienummer.newBuilder().setRegistry(n.registry()).setYear(n.year()).setSequence(n.sequence()));
-        }
-        return b.build();
+        return GrpcCalls.decision(d);
     }
 
     static se.radhus.proto.common.v1.Money money(Money m) {
-        return se.radhus.proto.common.v1.Money.newBuilder().setOre(m.ore()).setCurrencyCode(m.currency()).build();
+        return GrpcCalls.money(m);
     }
 
     static se.radhus.proto.procurement.v1.Procurement proto(Procurement p) {
         var b = se.radhus.proto.procurement.v1.Procurement.newBuilder().setId(p.id()).setNumber(p.number()).setTitle(p.title())
                 .setState(ProcurementState.valueOf("PROCUREMENT_STATE_" + p.state().name()));
         if (p.caseNumber() != null) {
-            var n = se.radhus.common.diarium.Diarienummer.parse(p.caseNumber());
-            b.setCaseNumber(se.radhus.proto.common.v1.Diarienummer.newBuilder().setRegistry(n.registry()).setYear(n.year()).setSequence(n.sequence()));
+            b.setCaseNumber(GrpcCalls.diarienummer(p.caseNumber()));
         }
         if (p.tenderDocumentsDecision() != null) {
             b.setTenderDocumentsDecision(decision(p.tenderDocumentsDecision()));
@@ -151,7 +126,7 @@ public class ProcurementGrpcService extends ProcurementServiceGrpc.ProcurementSe
             Award a = new Award(r.getSuppliersList().stream().map(s -> new Award.Supplier(s.getName(),
                     s.getOrganisationNumber().isEmpty() ? null : se.radhus.procurement.domain.OrganisationNumber.normalise(s.getOrganisationNumber()),
                     s.getRank() == 0 ? 1 : s.getRank())).toList(),
-                    new Money(r.getValue().getOre(), r.getValue().getCurrencyCode().isEmpty() ? Money.SEK : r.getValue().getCurrencyCode()),
+                    GrpcCalls.money(r.getValue()),
                     d, sent, r.getSentElectronically(), Award.standstillEnd(sent, r.getSentElectronically()));
             return RecordAwardResponse.newBuilder().setProcurement(proto(service.change(r.getProcurementId(), p -> p.awarded(a)))).build();
         });
