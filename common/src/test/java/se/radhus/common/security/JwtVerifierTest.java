@@ -72,8 +72,9 @@ class JwtVerifierTest {
         assertEquals(AccessPolicy.Decision.FORBIDDEN, meetings.decide("POST", "/api/meetings/x/justering",
                 new Principal("h", Set.of("handlaggare"))));
         assertEquals(AccessPolicy.Decision.ALLOW, meetings.decide("POST", "/api/meetings/x/paragraphs", new Principal("h", Set.of("handlaggare"))));
-        assertEquals(AccessPolicy.Decision.FORBIDDEN, meetings.decide("DELETE", "/api/meetings/x", secretary));
-        assertEquals(AccessPolicy.Decision.ALLOW, meetings.decide("DELETE", "/api/meetings/x", new Principal("a", Set.of("admin"))));
+        assertEquals(AccessPolicy.Decision.ALLOW, meetings.decide("DELETE", "/api/meetings/x/paragraphs/2", secretary));
+        assertEquals(AccessPolicy.Decision.FORBIDDEN, meetings.decide("DELETE", "/api/bodies/x", secretary));
+        assertEquals(AccessPolicy.Decision.ALLOW, meetings.decide("DELETE", "/api/bodies/x", new Principal("a", Set.of("admin"))));
         assertEquals(AccessPolicy.Decision.FORBIDDEN, meetings.decide("GET", "/api/audit", secretary));
         assertEquals(AccessPolicy.Decision.FORBIDDEN, AccessPolicy.finance().decide("POST", "/api/grants", secretary));
         assertEquals(AccessPolicy.Decision.ALLOW, AccessPolicy.finance().decide("POST", "/api/grants", economist));
