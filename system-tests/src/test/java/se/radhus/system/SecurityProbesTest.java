@@ -456,7 +456,7 @@ class SecurityProbesTest {
 
     @Test
     void grpc_onlyTheIntendedPeerIsAccepted() throws Exception {
-        // procurement-service has no business moving money: finance refuses it
+        // procurement-service may read balances, but has no business moving money: finance refuses it
         ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", suite.grpcPorts.get(Suite.Service.FINANCE)).usePlaintext()
                 .intercept(suite.asService("procurement-service")).build();
         try {

@@ -213,6 +213,12 @@ class SuiteTest {
                 && chairs.contains("\"ore\":145238400") && chairs.contains("\"paragraph\":179"), chairs);
         String phone = suite.get("/api/procurements/p-24115").body();
         assertTrue(phone.contains("\"state\":\"TENDER_DOCUMENTS_APPROVED\"") && phone.contains("\"paragraph\":180"), phone);
+        // klimatneutralitet as it stood, and the adjusted protocol readable by anyone
+        String klimat = suite.get("/api/appropriations/ks-klimatneutralitet/balance?asOf=2024-05-14").body();
+        assertTrue(klimat.contains("1 617,0 tkr") && klimat.contains("1 697,0 tkr") && klimat.contains("2 156,0 tkr"), klimat);
+        HttpResponse<String> anonymous = suite.send("GET", "/api/meetings/ks-nau-2024-05-21", null, Map.of("Authorization", ""));
+        assertEquals(200, anonymous.statusCode());
+        assertTrue(anonymous.body().contains("\"number\":190"), anonymous.body());
         // the adjusted protocol is searchable, in Swedish
         String found = suite.get("/api/search?q=skyddade%20personuppgifter").body();
         assertTrue(found.contains("\"paragraph\":187"), found);

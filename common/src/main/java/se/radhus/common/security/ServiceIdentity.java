@@ -52,6 +52,11 @@ public final class ServiceIdentity {
             this.clientSecret = clientSecret == null || clientSecret.isBlank() ? null : clientSecret;
         }
 
+        /** Forgets the token (a peer refused it), so that the next call fetches a new one. */
+        public void invalidate() {
+            refreshAt = 0;
+        }
+
         /** The current token, fetched again a minute before it expires; null when the issuer cannot be reached. */
         public String get() {
             if (token == null || System.currentTimeMillis() > refreshAt) {
@@ -89,7 +94,7 @@ public final class ServiceIdentity {
         }
     }
 
-    /** Puts the service's token on every outgoing call. */
+    /** Puts the service's token on every outgoing call; a refusal of it makes the next call fetch a new one. */
     public static ClientInterceptor bearer(Tokens tokens) {
         return new ClientInterceptor() {
             @Override
@@ -101,24 +106,43 @@ public final class ServiceIdentity {
                         if (t != null) {
                             headers.put(AUTHORIZATION, "Bearer " + t);
                         }
-                        super.start(listener, headers);
+                        super.start(new io.grpc.ForwardingClientCallListener.SimpleForwardingClientCallListener<>(listener) {
+                            @Override
+                            public void onClose(Status status, Metadata trailers) {
+                                if (status.getCode() == Status.Code.UNAUTHENTICATED) {
+                                    tokens.invalidate();
+                                }
+                                super.onClose(status, trailers);
+                            }
+                        }, headers);
                     }
                 };
             }
         };
     }
 
+    /** Told of every accepted call: who called which method. */
+    public interface CallLog {
+        void accepted(Principal caller, String fullMethodName);
+    }
+
     /**
-     * Accepts a gRPC service's methods only from the peers named for them.
+     * Accepts gRPC methods only from the peers named for them.
      *
-     * @param callers per gRPC service name ({@code radhus.finance.v1.FinanceService}), the services allowed
+     * @param callers per full method name ({@code radhus.finance.v1.FinanceService/CommitFunds}) or, for all
+     *                its methods, per gRPC service name, the services allowed; a method's own entry wins
      */
     public static ServerInterceptor requireCallers(JwtVerifier verifier, Map<String, Set<String>> callers) {
+        return requireCallers(verifier, callers, (who, method) -> { });
+    }
+
+    public static ServerInterceptor requireCallers(JwtVerifier verifier, Map<String, Set<String>> callers, CallLog log) {
         return new ServerInterceptor() {
             @Override
             public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
                 String service = call.getMethodDescriptor().getServiceName();
-                Set<String> allowed = callers.get(service);
+                String method = call.getMethodDescriptor().getFullMethodName();
+                Set<String> allowed = callers.containsKey(method) ? callers.get(method) : callers.get(service);
                 if (allowed == null) {
                     return next.startCall(call, headers); // health, reflection
                 }
@@ -135,9 +159,10 @@ public final class ServiceIdentity {
                     return new ServerCall.Listener<>() { };
                 }
                 if (!allowed.contains(who.service())) {
-                    call.close(Status.PERMISSION_DENIED.withDescription(who.service() + " may not call " + service), new Metadata());
+                    call.close(Status.PERMISSION_DENIED.withDescription(who.service() + " may not call " + method), new Metadata());
                     return new ServerCall.Listener<>() { };
                 }
+                log.accepted(who, method);
                 return next.startCall(call, headers);
             }
         };

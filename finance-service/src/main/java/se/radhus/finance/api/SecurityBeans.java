@@ -14,10 +14,25 @@ import se.radhus.micronaut.PageResponse;
 @Factory
 public class SecurityBeans {
 
-    /** Only meetings-service calls this service's gRPC contract. */
+    /**
+     * Per method, the services that may call it: money moves only for meetings-service, which carries
+     * out decisions; balances and the ledger may be read by the other services too. Every accepted write
+     * goes to the audit trail.
+     */
     @Singleton
-    io.grpc.ServerInterceptor serviceCallers(se.radhus.common.security.JwtVerifier verifier) {
-        return se.radhus.common.security.ServiceIdentity.requireCallers(verifier, java.util.Map.of("radhus.finance.v1.FinanceService", java.util.Set.of("meetings-service")));
+    io.grpc.ServerInterceptor serviceCallers(se.radhus.common.security.JwtVerifier verifier, AuditLog audit) {
+        String s = "radhus.finance.v1.FinanceService/";
+        var meetings = java.util.Set.of("meetings-service");
+        var readers = java.util.Set.of("meetings-service", "procurement-service");
+        java.util.Map<String, java.util.Set<String>> callers = java.util.Map.of(
+                s + "GetBalance", readers, s + "ListLedgerEntries", readers,
+                s + "ReserveFunds", meetings, s + "CommitFunds", meetings, s + "ReleaseFunds", meetings, s + "CreateGrant", meetings,
+                "radhus.finance.v1.FinanceService", meetings);
+        return se.radhus.common.security.ServiceIdentity.requireCallers(verifier, callers, (who, method) -> {
+            if (!method.endsWith("/GetBalance") && !method.endsWith("/ListLedgerEntries")) {
+                audit.record(who.service(), who.roles(), "GRPC", method, 0, null);
+            }
+        });
     }
 
     @Singleton

@@ -96,7 +96,8 @@ public class EffectDispatcher {
             boolean transientFailure = code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED
                     || code == Status.Code.ABORTED || code == Status.Code.RESOURCE_EXHAUSTED || code == Status.Code.UNKNOWN
                     || code == Status.Code.INTERNAL
-                    || (reason.startsWith("DECISION_") && attempts < MAX_TRANSIENT_REFUSALS);
+                    // a service token not yet had or not yet trusted (an issuer or peer restarting) comes right with time
+                    || ((reason.startsWith("DECISION_") || code == Status.Code.UNAUTHENTICATED) && attempts < MAX_TRANSIENT_REFUSALS);
             if (transientFailure) {
                 long backoff = Math.min(30_000, 1000L << Math.min(5, attempts - 1));
                 meetings.setEffectState(m.id(), id, new Document("state", "PENDING").append("attempts", attempts)

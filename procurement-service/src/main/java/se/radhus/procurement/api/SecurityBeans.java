@@ -14,10 +14,24 @@ import se.radhus.micronaut.PageResponse;
 @Factory
 public class SecurityBeans {
 
-    /** Only meetings-service calls this service's gRPC contract. */
+    /**
+     * Per method, the services that may call it: decisions are recorded only by meetings-service; reads
+     * are open to the other services too. Every accepted write goes to the audit trail.
+     */
     @Singleton
-    io.grpc.ServerInterceptor serviceCallers(se.radhus.common.security.JwtVerifier verifier) {
-        return se.radhus.common.security.ServiceIdentity.requireCallers(verifier, java.util.Map.of("radhus.procurement.v1.ProcurementService", java.util.Set.of("meetings-service")));
+    io.grpc.ServerInterceptor serviceCallers(se.radhus.common.security.JwtVerifier verifier, AuditLog audit) {
+        String s = "radhus.procurement.v1.ProcurementService/";
+        var meetings = java.util.Set.of("meetings-service");
+        var readers = java.util.Set.of("meetings-service", "finance-service");
+        java.util.Map<String, java.util.Set<String>> callers = java.util.Map.of(
+                s + "GetProcurement", readers, s + "GetContract", readers,
+                s + "ApproveTenderDocuments", meetings, s + "RecordAward", meetings,
+                "radhus.procurement.v1.ProcurementService", meetings);
+        return se.radhus.common.security.ServiceIdentity.requireCallers(verifier, callers, (who, method) -> {
+            if (!method.endsWith("/GetProcurement") && !method.endsWith("/GetContract")) {
+                audit.record(who.service(), who.roles(), "GRPC", method, 0, null);
+            }
+        });
     }
 
     @Singleton
