@@ -189,7 +189,7 @@ final class Suite implements AutoCloseable {
         };
     }
 
-    /** As admin, unless the headers say otherwise (an empty Authorization sends none). */
+    /** As admin, unless the headers say otherwise (an empty Authorization sends none); JSON unless a Content-Type is given. */
     HttpResponse<String> send(String method, String path, String json, Map<String, String> headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gateway() + path)).timeout(Duration.ofSeconds(20));
         Map<String, String> all = new java.util.HashMap<>(headers);
@@ -202,7 +202,10 @@ final class Suite implements AutoCloseable {
         if (json == null) {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+            if (!all.containsKey("Content-Type")) {
+                b.header("Content-Type", "application/json");
+            }
+            b.method(method, HttpRequest.BodyPublishers.ofString(json));
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }

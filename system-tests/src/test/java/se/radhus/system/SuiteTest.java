@@ -226,6 +226,16 @@ class SuiteTest {
         // the case shows its decision and what it did, gathered from finance
         String caseView = suite.get("/api/cases/KS-2024/00361").body();
         assertTrue(caseView.contains("\"state\":\"DONE\"") && caseView.contains("1 458,2 tkr") && caseView.contains("\"missing\":[]"), caseView);
+        // the protocol's text imports, through the gateway, as a draft of another body
+        assertEquals(201, suite.post("/api/bodies", "{\"id\":\"ks-nau-import\",\"name\":\"Importnämnden\",\"diariumPrefix\":\"KS\"}").statusCode());
+        HttpResponse<String> imported = suite.send("POST", "/api/imports?bodyId=ks-nau-import",
+                java.nio.file.Files.readString(suite.root.resolve("../shared/seed/ks-nau-2024-05-21.txt")),
+                Map.of("Content-Type", "text/plain; charset=utf-8"));
+        assertEquals(201, imported.statusCode(), imported.body());
+        assertTrue(imported.body().contains("\"paragraphs\":14") && imported.body().contains("\"warnings\":[]"), imported.body());
+        String draft = suite.get("/api/meetings/ks-nau-import-2024-05-21").body();
+        assertTrue(draft.contains("\"state\":\"PROTOCOL_DRAFT\"") && draft.contains("\"public\":false"), draft);
+        assertTrue(draft.contains("\"clauses\":[\"bevilja North Sweden Stockholm Office 20 000 kr 2024"), draft);
         // a second run changes nothing
         Process again = new ProcessBuilder("python3", suite.root.resolve("bin/seed").toString(), suite.gateway())
                 .redirectErrorStream(true).start();

@@ -27,6 +27,9 @@ import se.radhus.meetings.store.BodyStore;
 @RestController
 class ProtocolController {
 
+    /** What a rendered PDF carries, unseen, where a paragraph breaks. */
+    static final String PARAGRAPH_BREAK = "\u00B6";
+
     private final MeetingService service;
     private final MeetingController meetings;
     private final BodyStore bodies;
@@ -91,8 +94,12 @@ class ProtocolController {
                 default -> 11;
             };
             float indent = l.style() == ProtocolText.Style.CLAUSE ? 24 : 0;
-            for (String part : wrap(pdfSafe(l.text()), font, size, width - indent)) {
-                if (y < margin + 30) {
+            // a paragraph break is drawn as a white pilcrow: unseen on the page, kept by text extraction, so
+            // that importing the rendered protocol gives back its paragraphs
+            String shown = l.text().isEmpty() ? PARAGRAPH_BREAK : pdfSafe(l.text());
+            for (String part : wrap(shown, font, size, width - indent)) {
+                // a paragraph break stays at the foot of its page: an importer drops blank lines after a page header
+                if (y < margin + 30 && !PARAGRAPH_BREAK.equals(part)) {
                     pages.add(page);
                     page = new ArrayList<>();
                     y = PDRectangle.A4.getHeight() - margin - 30;
@@ -111,6 +118,8 @@ class ProtocolController {
                     text(c, regular, 9, PDRectangle.A4.getWidth() - margin - 60, PDRectangle.A4.getHeight() - margin + 10,
                             "Sida " + (i + 1) + " av " + pages.size());
                     for (Object[] l : pages.get(i)) {
+                        boolean mark = PARAGRAPH_BREAK.equals(l[0]);
+                        c.setNonStrokingColor(mark ? java.awt.Color.WHITE : java.awt.Color.BLACK);
                         text(c, (PDType1Font) l[1], (Float) l[2], (Float) l[3], (Float) l[4], (String) l[0]);
                     }
                 }

@@ -51,7 +51,13 @@ public final class ProtocolText {
                 if (d.decidingBody() != null) {
                     out.add(new Line(Style.TEXT, d.decidingBody() + " beslutar"));
                 }
-                d.clauses().forEach(c -> out.add(new Line(Style.CLAUSE, "att " + c)));
+                for (String c : d.clauses()) {
+                    String[] parts = c.split("\n");
+                    out.add(new Line(Style.CLAUSE, "att " + parts[0]));
+                    for (int i = 1; i < parts.length; i++) {
+                        out.add(new Line(Style.CLAUSE, parts[i]));
+                    }
+                }
             }
             if (p.description() != null && !p.description().isBlank()) {
                 out.add(new Line(Style.LABEL, "Ärendebeskrivning"));
@@ -65,6 +71,9 @@ public final class ProtocolText {
                     + " – " + mo.text()).toList());
             section(out, "Propositionsordning", p.votingOrder());
             if (p.chairFinding() != null) {
+                if (p.votingOrder() == null || p.votingOrder().isEmpty()) {
+                    out.add(new Line(Style.LABEL, "Beslutsordning"));
+                }
                 out.add(new Line(Style.TEXT, p.chairFinding()));
             }
             section(out, "Reservationer", p.reservations().stream().map(r -> r.by() + (r.party() == null ? "" : " (" + r.party() + ")")

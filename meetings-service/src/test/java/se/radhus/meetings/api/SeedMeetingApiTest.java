@@ -253,6 +253,72 @@ class SeedMeetingApiTest {
         }
     }
 
+    HttpResponse<String> importText(String bodyId, byte[] body, String type) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/imports?bodyId=" + bodyId))
+                .header("Authorization", TestAuth.bearer("sekreterare")).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @Order(10)
+    void theSeedTextImportsAsADraftMeetingOfAnotherBody() throws Exception {
+        send("POST", "/api/bodies", Map.of("id", "ks-nau-import", "name", "Importnämnden", "diariumPrefix", "KS"));
+        HttpResponse<String> r = importText("ks-nau-import", Files.readAllBytes(Path.of("../../shared/seed/ks-nau-2024-05-21.txt")), "text/plain");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode result = JSON.readTree(r.body());
+        assertThat(result.get("paragraphs").asInt()).isEqualTo(14);
+        assertThat(result.get("warnings").size()).isZero();
+        JsonNode imported = JSON.readTree(send("GET", "/api/meetings/ks-nau-import-2024-05-21", null).body());
+        JsonNode seed = seed();
+        for (int i = 0; i < 14; i++) {
+            JsonNode expected = seed.get("paragraphs").get(i);
+            for (Map.Entry<String, JsonNode> field : expected.properties()) {
+                assertThat(imported.get("paragraphs").get(i).get(field.getKey())).as("§ %s %s", expected.get("number"), field.getKey())
+                        .isEqualTo(field.getValue());
+            }
+        }
+        // importing the same protocol again is refused, and doubles nothing
+        HttpResponse<String> twice = importText("ks-nau-import", Files.readAllBytes(Path.of("../../shared/seed/ks-nau-2024-05-21.txt")), "text/plain");
+        assertThat(twice.statusCode()).as(twice.body()).isEqualTo(409);
+        assertThat(JSON.readTree(send("GET", "/api/meetings/ks-nau-import-2024-05-21", null).body()).get("paragraphs").size()).isEqualTo(14);
+        // the rendered protocol (PDF) imports back to the same paragraphs: the round trip
+        HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/meetings/ks-nau-import-2024-05-21/protocol")).header("Accept", "application/pdf")
+                .header("Authorization", TestAuth.bearer("sekreterare")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        send("POST", "/api/bodies", Map.of("id", "ks-nau-rt", "name", "Kommunstyrelsens näringslivs- och arbetsutskott", "diariumPrefix", "KS"));
+        HttpResponse<String> again = importText("ks-nau-rt", pdf.body(), "application/pdf");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        assertThat(JSON.readTree(again.body()).get("warnings").size()).as(again.body()).isZero();
+        JsonNode roundTrip = JSON.readTree(send("GET", "/api/meetings/ks-nau-rt-2024-05-21", null).body());
+        for (int i = 0; i < 14; i++) {
+            JsonNode expected = seed.get("paragraphs").get(i);
+            for (Map.Entry<String, JsonNode> field : expected.properties()) {
+                assertThat(roundTrip.get("paragraphs").get(i).get(field.getKey())).as("round trip § %s %s", expected.get("number"), field.getKey())
+                        .isEqualTo(field.getValue());
+            }
+        }
+    }
+
+    @Test
+    @Order(11)
+    void badFilesAreRefusedClearly() throws Exception {
+        assertThat(importText("kf", new byte[0], "text/plain").statusCode()).isEqualTo(400);
+        HttpResponse<String> notAProtocol = importText("kf", "Inköpslista: mjölk, bröd".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain");
+        assertThat(notAProtocol.statusCode()).isEqualTo(400);
+        assertThat(notAProtocol.body()).contains("not a protocol");
+        assertThat(importText("kf", new byte[] {0, 1, 2, (byte) 0xFF, (byte) 0xFE}, "application/octet-stream").statusCode()).isEqualTo(400);
+        assertThat(importText("kf", "%PDF-broken".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "application/pdf").statusCode()).isEqualTo(400);
+        assertThat(importText("kf", new byte[6 * 1024 * 1024], "text/plain").statusCode()).isEqualTo(413);
+        byte[] seedText = Files.readAllBytes(Path.of("../../shared/seed/ks-nau-2024-05-21.txt"));
+        HttpRequest.Builder anonymous = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/imports?bodyId=kf"))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofByteArray(seedText));
+        assertThat(http.send(anonymous.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        assertThat(http.send(anonymous.header("Authorization", TestAuth.bearer("ekonom")).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/meetings/kf-2024-05-21", null).statusCode()).as("nothing imported").isEqualTo(404);
+    }
+
     @Test
     @Order(7)
     void aHundredConcurrentRegistrationsGetAHundredConsecutiveNumbers() throws Exception {
