@@ -226,13 +226,23 @@ class SuiteTest {
         // the case shows its decision and what it did, gathered from finance
         String caseView = suite.get("/api/cases/KS-2024/00361").body();
         assertTrue(caseView.contains("\"state\":\"DONE\"") && caseView.contains("1 458,2 tkr") && caseView.contains("\"missing\":[]"), caseView);
-        // the protocol's text imports, through the gateway, as a draft of another body
+        // a folder of protocols imports, through the gateway, as drafts of another body: bin/import
         assertEquals(201, suite.post("/api/bodies", "{\"id\":\"ks-nau-import\",\"name\":\"Importnämnden\",\"diariumPrefix\":\"KS\"}").statusCode());
-        HttpResponse<String> imported = suite.send("POST", "/api/imports?bodyId=ks-nau-import",
-                java.nio.file.Files.readString(suite.root.resolve("../shared/seed/ks-nau-2024-05-21.txt")),
-                Map.of("Content-Type", "text/plain; charset=utf-8"));
-        assertEquals(201, imported.statusCode(), imported.body());
-        assertTrue(imported.body().contains("\"paragraphs\":14") && imported.body().contains("\"warnings\":[]"), imported.body());
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("radhus-import");
+        java.nio.file.Files.copy(suite.root.resolve("../shared/seed/ks-nau-2024-05-21.txt"), folder.resolve("ks-nau-2024-05-21.txt"));
+        java.nio.file.Files.writeString(folder.resolve("inkopslista.txt"), "Inköpslista: mjölk, bröd");
+        String[] bulk = {"python3", suite.root.resolve("bin/import").toString(), "ks-nau-import", folder.toString(), suite.gateway()};
+        Process importing = new ProcessBuilder(bulk).redirectErrorStream(true).start();
+        String summary = new String(importing.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(importing.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(1, importing.exitValue(), "one file refused: " + summary);
+        assertTrue(summary.contains("imported 1 protocol(s) (14 paragraphs), 0 already there, 1 refused, 0 warning(s)"), summary);
+        assertTrue(summary.contains("refused inkopslista.txt (400): This is not a protocol"), summary);
+        assertTrue(java.nio.file.Files.readString(folder.resolve("import-report.json")).contains("\"meetingId\": \"ks-nau-import-2024-05-21\""));
+        Process rerun = new ProcessBuilder(bulk).redirectErrorStream(true).start();
+        String rerunSummary = new String(rerun.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(rerun.waitFor(120, TimeUnit.SECONDS));
+        assertTrue(rerunSummary.contains("imported 0 protocol(s) (0 paragraphs), 1 already there, 1 refused"), rerunSummary);
         String draft = suite.get("/api/meetings/ks-nau-import-2024-05-21").body();
         assertTrue(draft.contains("\"state\":\"PROTOCOL_DRAFT\"") && draft.contains("\"public\":false"), draft);
         assertTrue(draft.contains("\"clauses\":[\"bevilja North Sweden Stockholm Office 20 000 kr 2024"), draft);

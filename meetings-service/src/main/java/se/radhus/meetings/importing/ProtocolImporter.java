@@ -12,7 +12,9 @@ import se.radhus.meetings.domain.DecisionSection;
 import se.radhus.meetings.domain.Motion;
 import se.radhus.meetings.domain.Paragraph;
 import se.radhus.meetings.domain.ParagraphRange;
+import se.radhus.meetings.domain.Reservation;
 import se.radhus.meetings.domain.Role;
+import se.radhus.meetings.domain.Vote;
 
 /**
  * Reads the text of a protocol (as extracted from its PDF) into its meeting: officials, and every
@@ -35,7 +37,6 @@ public final class ProtocolImporter {
     }
 
     static final Pattern PARAGRAPH = Pattern.compile("§\\s*(\\d{1,4})");
-    static final Pattern DNR = Pattern.compile("(?i)(?:diarienr|diarienummer|dnr|ärendenummer)\\.?:?\\s*(.+)");
     static final Pattern DECIDES = Pattern.compile("(.+?)\\s+beslutar(\\s+att)?\\s*:?");
     static final Pattern CLAUSE = Pattern.compile("(?i)att\\s+(.*)");
     static final Pattern PAGE = Pattern.compile("(?i)sida\\s+\\d+\\s+av\\s+\\d+");
@@ -47,7 +48,26 @@ public final class ProtocolImporter {
     static final Pattern PERSON_PARTY = Pattern.compile("\\s*(.+?)\\s*\\(([^)]+)\\)\\s*");
     static final Pattern NAME = Pattern.compile("\\p{Lu}[\\p{L}/.-]*(?:\\s+\\p{Lu}[\\p{L}/.-]*){1,3}");
 
-    enum Section { NONE, TITLE, DECISION, DESCRIPTION, BASIS, PREPARERS, PROCEDURE, MOTIONS, VOTING_ORDER, RECIPIENTS }
+    /** "Ja för bifall till X" or "Nej-röst innebär Y": what a ja or nej vote stands for. */
+    static final Pattern VOTE_MEANS = Pattern.compile("(?iu)(ja|nej)(?:-röst)?\\s+(?:för|innebär|=)\\s+(.+?)\\.?");
+    /** "röstar Ja (7): A, B" or "Nej (4): C" or "Anna Andersson (S) röstar Ja". */
+    static final Pattern VOTE_LINE = Pattern.compile("(?iu)(?:(.+?)\\s+)?(?:röstar\\s+)?(ja|nej|avstår|avstod)(?:\\s*\\((\\d+)\\))?\\s*:?\\s*(.*)");
+    /** "Anna Andersson (M) reserverar sig mot beslutet till förmån för …". */
+    static final Pattern RESERVES = Pattern.compile("(?iu)(.+?)\\s+(reserverar\\s+sig.*)");
+
+    /** Where a line of a paragraph goes: the title, the decision, or a section the layout's headings open. */
+    enum Section { NONE, TITLE, DECISION, DESCRIPTION, BASIS, PREPARERS, PROCEDURE, MOTIONS, VOTING_ORDER, VOTES, RESERVATIONS,
+        RECUSALS, NOTES, RECIPIENTS }
+
+    private final ProtocolLayout layout;
+
+    public ProtocolImporter() {
+        this(ProtocolLayout.standard());
+    }
+
+    public ProtocolImporter(ProtocolLayout layout) {
+        this.layout = layout;
+    }
 
     /** NBSP and other odd spaces to spaces, Unicode hyphens and minus to '-', trimmed, runs of spaces collapsed. */
     static String normalise(String s) {
@@ -158,17 +178,9 @@ public final class ProtocolImporter {
         return out;
     }
 
-    static Section heading(String t) {
-        String s = t.toLowerCase();
-        return switch (s) {
-            case "ärendebeskrivning", "ärendet", "sammanfattning", "bakgrund" -> Section.DESCRIPTION;
-            case "beslutsunderlag", "handlingar" -> Section.BASIS;
-            case "beredningsansvariga" -> Section.PREPARERS;
-            case "yrkanden" -> Section.MOTIONS;
-            case "beslutet ska skickas till", "protokollsutdrag skickas till", "expedieras till" -> Section.RECIPIENTS;
-            default -> s.endsWith("beslutsordning") || s.equals("beslutsgång") ? Section.PROCEDURE
-                    : s.startsWith("propositionsordning") ? Section.VOTING_ORDER : null;
-        };
+    Section heading(String t) {
+        ProtocolLayout.Section found = layout.heading(t);
+        return found == null || found == ProtocolLayout.Section.CASE_NUMBER ? null : Section.valueOf(found.name());
     }
 
     Paragraph paragraph(List<Line> block, List<String> warnings) {
@@ -189,6 +201,10 @@ public final class ProtocolImporter {
         List<Motion> motions = new ArrayList<>();
         List<String> votingOrder = new ArrayList<>();
         StringBuilder finding = new StringBuilder();
+        VoteReader vote = new VoteReader();
+        List<Reservation> reservations = new ArrayList<>();
+        List<String> recusals = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         Section section = Section.TITLE;
         boolean pendingBreak = false;
         for (Line l : block.subList(1, block.size())) {
@@ -197,7 +213,7 @@ public final class ProtocolImporter {
                 pendingBreak = true;
                 continue;
             }
-            Matcher d = DNR.matcher(t);
+            Matcher d = layout.caseNumber().matcher(t);
             if (dnr == null && section == Section.TITLE && title.isEmpty() && d.matches()) {
                 try {
                     dnr = Diarienummer.parse(d.group(1));
@@ -303,6 +319,41 @@ public final class ProtocolImporter {
                         votingOrder.set(k, votingOrder.get(k) + " " + t);
                     }
                 }
+                case VOTES -> {
+                    if (t.toLowerCase().startsWith("med ") || t.toLowerCase().startsWith("ordföranden")) {
+                        append(finding, t); // "Med 7 röster mot 4 beslutar …": the outcome
+                    } else {
+                        String problem = vote.read(t);
+                        if (problem != null) {
+                            warnings.add("line " + l.number() + ": § " + number + ": " + problem + ": " + t);
+                        }
+                    }
+                }
+                case RESERVATIONS -> {
+                    Matcher r = RESERVES.matcher(t);
+                    if (r.matches()) {
+                        for (String who : r.group(1).split("\\s+och\\s+|,\\s*")) {
+                            Matcher pp = PERSON_PARTY.matcher(who);
+                            reservations.add(pp.matches() ? new Reservation(pp.group(1), pp.group(2), r.group(2))
+                                    : new Reservation(who.strip(), null, r.group(2)));
+                        }
+                    } else if (!reservations.isEmpty() && !pendingBreak) {
+                        Reservation last = reservations.remove(reservations.size() - 1);
+                        reservations.add(new Reservation(last.by(), last.party(), last.text() == null ? t : last.text() + " " + t));
+                    } else {
+                        warnings.add("line " + l.number() + ": § " + number + ": not a reservation \"who (party) reserverar sig …\": " + t);
+                    }
+                }
+                case RECUSALS -> addItem(recusals, t, pendingBreak, true);
+                case NOTES -> {
+                    if (notes.isEmpty() || pendingBreak) {
+                        notes.add(t);
+                    } else {
+                        StringBuilder b = new StringBuilder(notes.remove(notes.size() - 1));
+                        append(b, t);
+                        notes.add(b.toString());
+                    }
+                }
                 default -> warnings.add("line " + l.number() + ": § " + number + ": not placed: " + t);
             }
             pendingBreak = false;
@@ -322,7 +373,80 @@ public final class ProtocolImporter {
         String titleText = String.join(" ", title);
         return new Paragraph(number, dnr, titleText, decisions, description.isEmpty() ? null : description.toString(),
                 splitNames(basis, false), splitNames(preparers, true), splitNames(recipients, true), motions, votingOrder,
-                finding.isEmpty() ? null : finding.toString(), List.of(), List.of(), List.of(), List.of(), null, null, List.of());
+                finding.isEmpty() ? null : finding.toString(), vote.votes(number, warnings), reservations,
+                splitNames(recusals, true), notes, null, null, List.of());
+    }
+
+    /** Gathers a paragraph's omröstning: what ja and nej stand for and each member's ballot. */
+    static final class VoteReader {
+        String ja;
+        String nej;
+        final List<Vote.Ballot> ballots = new ArrayList<>();
+        final List<String> countProblems = new ArrayList<>();
+
+        /** Reads one line; answers what was wrong with it, or null. */
+        String read(String t) {
+            boolean read = false;
+            for (String part : t.split("(?iu)[,;]\\s*(?=(?:ja|nej)(?:-röst)?\\s+(?:för|innebär|=)\\s)")) {
+                Matcher m = VOTE_MEANS.matcher(part.strip());
+                if (m.matches()) {
+                    if (m.group(1).equalsIgnoreCase("ja")) {
+                        ja = m.group(2).strip();
+                    } else {
+                        nej = m.group(2).strip();
+                    }
+                    read = true;
+                }
+            }
+            if (read) {
+                return null;
+            }
+            Matcher v = VOTE_LINE.matcher(t);
+            if (!v.matches() || (v.group(1) != null && v.group(3) == null && !v.group(4).isEmpty())) {
+                return "not a vote (\"Ja för …\", \"röstar Ja (7): namn, namn\" or \"Namn (parti) röstar Ja\")";
+            }
+            Vote.Choice choice = switch (v.group(2).toLowerCase()) {
+                case "ja" -> Vote.Choice.JA;
+                case "nej" -> Vote.Choice.NEJ;
+                default -> Vote.Choice.AVSTAR;
+            };
+            List<String> names = new ArrayList<>();
+            if (v.group(1) != null && v.group(3) == null) {
+                String who = v.group(1).strip();
+                Matcher pp = PERSON_PARTY.matcher(who);
+                if (!NAME.matcher(pp.matches() ? pp.group(1) : who).matches()) {
+                    return "not a vote: no member's name before \"röstar\"";
+                }
+                names.add(who); // "Anna Andersson (S) röstar Ja"
+            } else if (v.group(1) != null && !v.group(1).strip().equalsIgnoreCase("röstar")) {
+                return "not a vote: words before the count";
+            }
+            if (!v.group(4).isBlank()) {
+                for (String n : v.group(4).split(",\\s*|\\s+och\\s+")) {
+                    if (!n.isBlank()) {
+                        names.add(n.strip().replaceAll("\\.$", ""));
+                    }
+                }
+            }
+            names.forEach(n -> ballots.add(new Vote.Ballot(n, choice)));
+            if (v.group(3) != null) {
+                int said = Integer.parseInt(v.group(3));
+                if (names.isEmpty()) {
+                    countProblems.add(v.group(2) + " (" + said + ") names no one; the count alone is not kept");
+                } else if (said != names.size()) {
+                    countProblems.add(v.group(2) + " (" + said + ") names " + names.size());
+                }
+            }
+            return null;
+        }
+
+        List<Vote> votes(int paragraph, List<String> warnings) {
+            countProblems.forEach(p -> warnings.add("§ " + paragraph + ": omröstning: " + p));
+            if (ja == null && nej == null && ballots.isEmpty()) {
+                return List.of();
+            }
+            return List.of(new Vote(ja, nej, ballots));
+        }
     }
 
     static Motion.MotionType motionType(String what) {
