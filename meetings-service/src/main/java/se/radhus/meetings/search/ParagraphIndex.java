@@ -22,6 +22,14 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -50,7 +58,6 @@ import se.radhus.meetings.domain.Paragraph;
 public final class ParagraphIndex implements AutoCloseable {
 
     static final Map<String, Float> FIELDS = Map.of("title", 4f, "decision", 2f, "description", 1f, "motions", 1f);
-    static final int MAX_FACET_HITS = 10_000;
 
     private final Analyzer analyzer = new SwedishAnalyzer();
     private final Directory directory;
@@ -76,6 +83,39 @@ public final class ParagraphIndex implements AutoCloseable {
         }
     }
 
+    /** True when the index is empty or was written before facets were kept as doc values: build it again. */
+    public boolean needsRebuild() {
+        if (size() == 0) {
+            return true;
+        }
+        IndexSearcher s = null;
+        try {
+            s = searchers.acquire();
+            return org.apache.lucene.index.FieldInfos.getMergedFieldInfos(s.getIndexReader()).fieldInfo("facet.body") == null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (s != null) {
+                try {
+                    searchers.release(s);
+                } catch (IOException ignored) {
+                    // released or not, the answer stands
+                }
+            }
+        }
+    }
+
+    /** Empties the index, before a rebuild. */
+    public void clear() {
+        try {
+            writer.deleteAll();
+            writer.commit();
+            searchers.maybeRefresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public int size() {
         return writer.getDocStats().numDocs;
     }
@@ -84,45 +124,59 @@ public final class ParagraphIndex implements AutoCloseable {
         return m.bodyId() + "/" + m.date() + "/" + p.number();
     }
 
-    /** Indexes the meeting's public paragraphs (again: a paragraph replaces its earlier version). */
+    /** Indexes the meeting's public paragraphs (again: a paragraph replaces its earlier version), durably. */
     public void index(Meeting m, java.util.Set<String> protectedNames) {
+        indexAll(List.of(m), protectedNames);
+    }
+
+    /** Indexes many meetings with one commit: a rebuild. */
+    public void indexAll(Iterable<Meeting> meetings, java.util.Set<String> protectedNames) {
         try {
-            for (Paragraph p : m.paragraphs()) {
-                if (!m.isPublic(p)) {
-                    continue;
-                }
-                Document d = new Document();
-                d.add(new StringField("key", key(m, p), Field.Store.YES));
-                d.add(new StringField("meetingId", m.id(), Field.Store.YES));
-                d.add(new StringField("bodyId", m.bodyId(), Field.Store.YES));
-                d.add(new StringField("year", Integer.toString(m.date().getYear()), Field.Store.YES));
-                d.add(new StoredField("date", m.date().toString()));
-                d.add(new StoredField("paragraph", p.number()));
-                String kind = p.kind().name();
-                d.add(new StringField("kind", kind, Field.Store.YES));
-                if (p.caseNumber() != null) {
-                    d.add(new StringField("caseNumber", p.caseNumber().toString(), Field.Store.YES));
-                }
-                d.add(new TextField("title", p.title(), Field.Store.YES));
-                StringBuilder decision = new StringBuilder();
-                for (DecisionSection s : p.decisions()) {
-                    s.clauses().forEach(c -> decision.append("att ").append(c).append('\n'));
-                }
-                d.add(new TextField("decision", decision.toString(), Field.Store.YES));
-                if (p.description() != null) {
-                    d.add(new TextField("description", redact(p.description(), protectedNames), Field.Store.YES));
-                }
-                StringBuilder motions = new StringBuilder();
-                for (Motion mo : p.motions()) {
-                    motions.append(mo.text() == null ? "" : mo.text()).append('\n');
-                }
-                d.add(new TextField("motions", motions.toString(), Field.Store.YES));
-                writer.updateDocument(new Term("key", key(m, p)), d);
+            for (Meeting m : meetings) {
+                add(m, protectedNames);
             }
             writer.commit();
             searchers.maybeRefresh();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void add(Meeting m, java.util.Set<String> protectedNames) throws IOException {
+        for (Paragraph p : m.paragraphs()) {
+            if (!m.isPublic(p)) {
+                continue;
+            }
+            Document d = new Document();
+            d.add(new StringField("key", key(m, p), Field.Store.YES));
+            d.add(new StringField("meetingId", m.id(), Field.Store.YES));
+            d.add(new StringField("bodyId", m.bodyId(), Field.Store.YES));
+            d.add(new StringField("year", Integer.toString(m.date().getYear()), Field.Store.YES));
+            d.add(new SortedDocValuesField("facet.body", new BytesRef(m.bodyId())));
+            d.add(new SortedDocValuesField("facet.year", new BytesRef(Integer.toString(m.date().getYear()))));
+            d.add(new SortedDocValuesField("facet.kind", new BytesRef(p.kind().name())));
+            d.add(new StoredField("date", m.date().toString()));
+            d.add(new StoredField("paragraph", p.number()));
+            String kind = p.kind().name();
+            d.add(new StringField("kind", kind, Field.Store.YES));
+            if (p.caseNumber() != null) {
+                d.add(new StringField("caseNumber", p.caseNumber().toString(), Field.Store.YES));
+            }
+            d.add(new TextField("title", p.title(), Field.Store.YES));
+            StringBuilder decision = new StringBuilder();
+            for (DecisionSection s : p.decisions()) {
+                s.clauses().forEach(c -> decision.append("att ").append(c).append('\n'));
+            }
+            d.add(new TextField("decision", decision.toString(), Field.Store.YES));
+            if (p.description() != null) {
+                d.add(new TextField("description", redact(p.description(), protectedNames), Field.Store.YES));
+            }
+            StringBuilder motions = new StringBuilder();
+            for (Motion mo : p.motions()) {
+                motions.append(mo.text() == null ? "" : mo.text()).append('\n');
+            }
+            d.add(new TextField("motions", motions.toString(), Field.Store.YES));
+            writer.updateDocument(new Term("key", key(m, p)), d);
         }
     }
 
@@ -152,18 +206,9 @@ public final class ParagraphIndex implements AutoCloseable {
         try {
             IndexSearcher s = searchers.acquire();
             try {
-                TopDocs top = s.search(query, Math.max(1, Math.min(MAX_FACET_HITS, offset + limit + MAX_FACET_HITS)));
-                Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
-                facets.put("body", new TreeMap<>());
-                facets.put("year", new TreeMap<>());
-                facets.put("kind", new TreeMap<>());
+                TopDocs top = s.search(query, Math.max(1, offset + limit));
+                Map<String, Map<String, Integer>> facets = s.search(query, new FacetCounts());
                 var stored = s.storedFields();
-                for (ScoreDoc sd : top.scoreDocs) {
-                    Document d = stored.document(sd.doc);
-                    facets.get("body").merge(d.get("bodyId"), 1, Integer::sum);
-                    facets.get("year").merge(d.get("year"), 1, Integer::sum);
-                    facets.get("kind").merge(d.get("kind"), 1, Integer::sum);
-                }
                 Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), new QueryScorer(text));
                 List<Hit> hits = new ArrayList<>();
                 for (int i = offset; i < Math.min(top.scoreDocs.length, offset + limit); i++) {
@@ -188,6 +233,70 @@ public final class ParagraphIndex implements AutoCloseable {
             }
         } catch (IOException | org.apache.lucene.search.highlight.InvalidTokenOffsetsException e) {
             throw new IllegalStateException("search failed", e);
+        }
+    }
+
+    /** Counts body, year and kind over every match, from doc values: no stored document is read. */
+    static final class FacetCounts implements CollectorManager<FacetCounts.Counter, Map<String, Map<String, Integer>>> {
+        static final String[] NAMES = {"body", "year", "kind"};
+
+        static final class Counter extends SimpleCollector {
+            final List<Map<String, Integer>> counts = List.of(new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
+            final SortedDocValues[] values = new SortedDocValues[NAMES.length];
+            final List<Map<Integer, Integer>> byOrd = List.of(new java.util.HashMap<>(), new java.util.HashMap<>(), new java.util.HashMap<>());
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) throws IOException {
+                flush();
+                for (int i = 0; i < NAMES.length; i++) {
+                    values[i] = DocValues.getSorted(context.reader(), "facet." + NAMES[i]);
+                }
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                for (int i = 0; i < NAMES.length; i++) {
+                    if (values[i].advanceExact(doc)) {
+                        byOrd.get(i).merge(values[i].ordValue(), 1, Integer::sum);
+                    }
+                }
+            }
+
+            /** Ordinals are per segment: turn them into names before the next one. */
+            void flush() throws IOException {
+                for (int i = 0; i < NAMES.length; i++) {
+                    if (values[i] != null) {
+                        for (Map.Entry<Integer, Integer> e : byOrd.get(i).entrySet()) {
+                            counts.get(i).merge(values[i].lookupOrd(e.getKey()).utf8ToString(), e.getValue(), Integer::sum);
+                        }
+                    }
+                    byOrd.get(i).clear();
+                }
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
+            }
+        }
+
+        @Override
+        public Counter newCollector() {
+            return new Counter();
+        }
+
+        @Override
+        public Map<String, Map<String, Integer>> reduce(java.util.Collection<Counter> collectors) throws IOException {
+            Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
+            for (int i = 0; i < NAMES.length; i++) {
+                Map<String, Integer> total = new TreeMap<>();
+                for (Counter c : collectors) {
+                    c.flush();
+                    c.counts.get(i).forEach((k, v) -> total.merge(k, v, Integer::sum));
+                }
+                out.put(NAMES[i], total);
+            }
+            return out;
         }
     }
 

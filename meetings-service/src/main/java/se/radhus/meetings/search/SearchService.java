@@ -29,17 +29,15 @@ public class SearchService {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    public void rebuildIfEmpty() {
-        if (index.size() == 0) {
+    public void rebuildIfNeeded() {
+        if (index.needsRebuild()) {
+            index.clear();
             int n = 0;
             String token = "";
             do {
                 var page = meetings.list(null, 200, token);
-                var names = persons.protectedNames();
-                for (Meeting m : page.items()) {
-                    index.index(m, names);
-                    n++;
-                }
+                index.indexAll(page.items(), persons.protectedNames());
+                n += page.items().size();
                 token = page.nextPageToken();
             } while (!token.isEmpty());
             log.info("search index built from {} meetings: {} paragraphs", n, index.size());
