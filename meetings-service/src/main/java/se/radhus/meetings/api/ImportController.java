@@ -53,7 +53,8 @@ class ImportController {
             throw new ProblemException(Problem.badRequest("This is not a protocol: no meeting date in a page header and no"
                     + " paragraph (§) was found.").with("warnings", imported.warnings()));
         }
-        var planned = meetings.plan(bodyId, imported.date(), null, null, null, imported.officials(), List.of());
+        var planned = meetings.plan(bodyId, imported.date(), imported.startTime(), imported.endTime(), imported.place(),
+                imported.attendance(), imported.adjusters());
         String id = planned.meeting().id();
         List<String> warnings = new ArrayList<>(imported.warnings());
         int added = 0;

@@ -78,6 +78,11 @@ class ProtocolController {
     byte[] pdf(@PathVariable String id, jakarta.servlet.http.HttpServletRequest request) throws IOException {
         String[] title = new String[1];
         List<ProtocolText.Line> lines = lines(id, request, title);
+        return render(lines, title[0]);
+    }
+
+    /** The protocol as a PDF: A4, the title and "Sida X av Y" at the head of every page. */
+    public static byte[] render(List<ProtocolText.Line> lines, String title) throws IOException {
         PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.TIMES_ROMAN);
         PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.TIMES_BOLD);
         float margin = 56;
@@ -114,7 +119,7 @@ class ProtocolController {
                 PDPage p = new PDPage(PDRectangle.A4);
                 doc.addPage(p);
                 try (PDPageContentStream c = new PDPageContentStream(doc, p)) {
-                    text(c, regular, 9, margin, PDRectangle.A4.getHeight() - margin + 10, pdfSafe(title[0]));
+                    text(c, regular, 9, margin, PDRectangle.A4.getHeight() - margin + 10, pdfSafe(title));
                     text(c, regular, 9, PDRectangle.A4.getWidth() - margin - 60, PDRectangle.A4.getHeight() - margin + 10,
                             "Sida " + (i + 1) + " av " + pages.size());
                     for (Object[] l : pages.get(i)) {

@@ -30,8 +30,10 @@ public final class ProtocolText {
         }
         section(out, "Beslutande", m.attendance().stream().filter(a -> a.role() != null && a.role().votes())
                 .map(a -> a.name() + (a.party() == null ? "" : " (" + a.party() + ")")
-                        + (a.role() == Role.ORDFORANDE ? ", ordförande" : "")
+                        + (a.role() == Role.ORDFORANDE ? ", ordförande" : a.role() == Role.VICE_ORDFORANDE ? ", vice ordförande" : "")
                         + (a.servingFor() == null ? "" : ", tjänstgörande ersättare för " + a.servingFor())).toList());
+        section(out, "Ersättare", m.attendance().stream().filter(a -> a.role() == Role.ERSATTARE)
+                .map(a -> a.name() + (a.party() == null ? "" : " (" + a.party() + ")")).toList());
         section(out, "Tjänstemän", m.attendance().stream().filter(a -> a.role() == Role.TJANSTEMAN)
                 .map(a -> a.name() + (a.title() == null ? "" : ", " + a.title()) + (a.paragraphs() == null ? "" : ", " + a.paragraphs()))
                 .toList());
@@ -76,8 +78,8 @@ public final class ProtocolText {
                 }
                 out.add(new Line(Style.TEXT, p.chairFinding()));
             }
-            section(out, "Reservationer", p.reservations().stream().map(r -> r.by() + (r.party() == null ? "" : " (" + r.party() + ")")
-                    + (r.text() == null ? "" : ": " + r.text())).toList());
+            votes(out, p.votes());
+            section(out, "Reservationer", p.reservations().stream().map(ProtocolText::reservation).toList());
             section(out, "Jäv", p.recusals());
             section(out, "Protokollsanteckningar", p.notes());
             section(out, "Beslutet ska skickas till", p.recipients());
@@ -94,6 +96,38 @@ public final class ProtocolText {
                     + m.posting().appealDeadline() + "."));
         }
         return out;
+    }
+
+    /** "Anna Berg (M) reserverar sig mot beslutet.": the form protocols write, and the importer reads. */
+    static String reservation(Reservation r) {
+        String who = r.by() + (r.party() == null ? "" : " (" + r.party() + ")");
+        if (r.text() != null && r.text().toLowerCase().startsWith("reserverar")) {
+            return who + " " + r.text();
+        }
+        return who + " reserverar sig" + (r.text() == null ? "." : ": " + r.text());
+    }
+
+    /** Omröstning: what ja and nej stand for, then the ballots by choice with their counts. */
+    static void votes(List<Line> out, List<Vote> votes) {
+        for (Vote v : votes) {
+            List<String> lines = new ArrayList<>();
+            if (v.ja() != null || v.nej() != null) {
+                lines.add(String.join(", ", java.util.stream.Stream.of(v.ja() == null ? null : "Ja för " + v.ja(),
+                        v.nej() == null ? null : "nej för " + v.nej()).filter(java.util.Objects::nonNull).toList()) + ".");
+            }
+            for (Vote.Choice c : Vote.Choice.values()) {
+                List<String> who = v.ballots().stream().filter(b -> b.choice() == c).map(Vote.Ballot::member).toList();
+                if (!who.isEmpty()) {
+                    String word = switch (c) {
+                        case JA -> "Ja";
+                        case NEJ -> "Nej";
+                        case AVSTAR -> "Avstår";
+                    };
+                    lines.add("röstar " + word + " (" + who.size() + "): " + String.join(", ", who));
+                }
+            }
+            section(out, "Omröstning", lines);
+        }
     }
 
     static void section(List<Line> out, String label, List<String> items) {

@@ -26,8 +26,8 @@ import se.radhus.meetings.domain.Vote;
 public final class ProtocolImporter {
 
     /** What was read, and the warnings about what could not be placed. */
-    public record Imported(String bodyName, LocalDate date, List<Attendee> officials, List<Paragraph> paragraphs,
-                           List<String> warnings) {
+    public record Imported(String bodyName, LocalDate date, String place, String startTime, String endTime,
+                           List<Attendee> attendance, List<String> adjusters, List<Paragraph> paragraphs, List<String> warnings) {
     }
 
     private record Line(int number, String text) {
@@ -44,6 +44,9 @@ public final class ProtocolImporter {
     /** A page header on one line: "body date Sida 1 av 3". */
     static final Pattern HEADER_PAGE = Pattern.compile("(.+?)\\s+(\\d{4}-\\d{2}-\\d{2})\\s+(?i:sida)\\s+\\d+\\s+av\\s+\\d+");
     static final Pattern OFFICIAL = Pattern.compile("([^,]+),\\s*([^§]+?)(?:,\\s*(§\\s*[\\d\\s-]+))?");
+    static final Pattern MEMBER = Pattern.compile("([^,(]+?)\\s*(?:\\(([^)]+)\\))?(?:,\\s*(.+))?");
+    /** "Plats och tid: Stadshuset, 13:15–15:30". */
+    static final Pattern PLACE_TIME = Pattern.compile("(?i)plats och tid:\\s*(.+?)(?:,\\s*(\\d{1,2}[:.]\\d{2})(?:\\s*[-–]\\s*(\\d{1,2}[:.]\\d{2}))?)?");
     static final Pattern MOTION = Pattern.compile("(.+?)\\s+[–-]\\s+(.+)");
     static final Pattern PERSON_PARTY = Pattern.compile("\\s*(.+?)\\s*\\(([^)]+)\\)\\s*");
     static final Pattern NAME = Pattern.compile("\\p{Lu}[\\p{L}/.-]*(?:\\s+\\p{Lu}[\\p{L}/.-]*){1,3}");
@@ -125,23 +128,44 @@ public final class ProtocolImporter {
         }
         lines = dropFurniture(lines);
 
-        List<Attendee> officials = new ArrayList<>();
+        List<Attendee> attendance = new ArrayList<>();
+        List<String> adjusters = new ArrayList<>();
+        String[] placeAndTime = new String[3];
         List<Paragraph> paragraphs = new ArrayList<>();
         int i = 0;
-        boolean inOfficials = false;
+        ProtocolLayout.Section part = null;
         while (i < lines.size() && !startsParagraph(lines.get(i))) {
             Line l = lines.get(i++);
-            if (l.text().equalsIgnoreCase("Tjänstemän")) {
-                inOfficials = true;
-            } else if (inOfficials && !l.blank()) {
+            ProtocolLayout.Section heading = layout.heading(l.text());
+            Matcher pt = PLACE_TIME.matcher(l.text());
+            if (heading != null && heading.beforeParagraphs()) {
+                part = heading;
+            } else if (l.blank()) {
+                continue;
+            } else if (pt.matches()) {
+                placeAndTime[0] = pt.group(1).strip();
+                placeAndTime[1] = pt.group(2);
+                placeAndTime[2] = pt.group(3);
+            } else if (part == ProtocolLayout.Section.OFFICIALS) {
                 Matcher o = OFFICIAL.matcher(l.text());
                 if (o.matches()) {
-                    officials.add(new Attendee(null, o.group(1).strip(), null, Role.TJANSTEMAN, null, o.group(2).strip(),
+                    attendance.add(new Attendee(null, o.group(1).strip(), null, Role.TJANSTEMAN, null, o.group(2).strip(),
                             o.group(3) == null ? null : ParagraphRange.parse(o.group(3))));
                 } else {
                     warnings.add("line " + l.number() + ": not an official \"name, title\": " + l.text());
                 }
-            } else if (!l.blank() && !l.text().equalsIgnoreCase("Övriga deltagare")) {
+            } else if (part == ProtocolLayout.Section.MEMBERS || part == ProtocolLayout.Section.SUBSTITUTES) {
+                Attendee a = member(l.text(), part == ProtocolLayout.Section.SUBSTITUTES);
+                if (a != null) {
+                    attendance.add(a);
+                } else {
+                    warnings.add("line " + l.number() + ": not a member \"Namn (parti), ordförande\": " + l.text());
+                }
+            } else if (part == ProtocolLayout.Section.ADJUSTERS) {
+                for (String name : l.text().split(",\\s*|\\s+och\\s+")) {
+                    adjusters.add(name.strip());
+                }
+            } else {
                 warnings.add("line " + l.number() + ": not placed before the first §: " + l.text());
             }
         }
@@ -152,7 +176,33 @@ public final class ProtocolImporter {
             }
             paragraphs.add(paragraph(lines.subList(start, i), warnings));
         }
-        return new Imported(bodyName, date, officials, paragraphs, warnings);
+        return new Imported(bodyName, date, placeAndTime[0], placeAndTime[1], placeAndTime[2], attendance, adjusters, paragraphs,
+                warnings);
+    }
+
+    /** "Anna Berg (S), ordförande" or "Per Sten (M), tjänstgörande ersättare för Eva Nord"; null when it is none. */
+    static Attendee member(String line, boolean substitutes) {
+        Matcher m = MEMBER.matcher(line);
+        if (!m.matches() || !NAME.matcher(m.group(1).strip()).matches()) {
+            return null;
+        }
+        Role role = substitutes ? Role.ERSATTARE : Role.LEDAMOT;
+        String servingFor = null;
+        if (m.group(3) != null) {
+            String what = m.group(3).strip();
+            String lower = what.toLowerCase();
+            if (lower.equals("ordförande")) {
+                role = Role.ORDFORANDE;
+            } else if (lower.endsWith("vice ordförande")) {
+                role = Role.VICE_ORDFORANDE;
+            } else if (lower.startsWith("tjänstgörande ersättare för ")) {
+                role = Role.TJANSTGORANDE_ERSATTARE;
+                servingFor = what.substring("tjänstgörande ersättare för ".length()).strip();
+            } else {
+                return null;
+            }
+        }
+        return new Attendee(null, m.group(1).strip(), m.group(2), role, servingFor, null, null);
     }
 
     static boolean startsParagraph(Line l) {
@@ -180,7 +230,8 @@ public final class ProtocolImporter {
 
     Section heading(String t) {
         ProtocolLayout.Section found = layout.heading(t);
-        return found == null || found == ProtocolLayout.Section.CASE_NUMBER ? null : Section.valueOf(found.name());
+        return found == null || found == ProtocolLayout.Section.CASE_NUMBER || found.beforeParagraphs() ? null
+                : Section.valueOf(found.name());
     }
 
     Paragraph paragraph(List<Line> block, List<String> warnings) {
@@ -345,15 +396,7 @@ public final class ProtocolImporter {
                     }
                 }
                 case RECUSALS -> addItem(recusals, t, pendingBreak, true);
-                case NOTES -> {
-                    if (notes.isEmpty() || pendingBreak) {
-                        notes.add(t);
-                    } else {
-                        StringBuilder b = new StringBuilder(notes.remove(notes.size() - 1));
-                        append(b, t);
-                        notes.add(b.toString());
-                    }
-                }
+                case NOTES -> addItem(notes, t, pendingBreak, false);
                 default -> warnings.add("line " + l.number() + ": § " + number + ": not placed: " + t);
             }
             pendingBreak = false;

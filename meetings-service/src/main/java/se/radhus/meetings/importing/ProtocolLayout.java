@@ -20,10 +20,18 @@ import java.util.regex.Pattern;
  */
 public final class ProtocolLayout {
 
-    /** The parts of a paragraph a heading can open; CASE_NUMBER words introduce the diarienummer. */
+    /**
+     * The parts a heading can open: of the meeting, before the first § (members, substitutes, officials,
+     * adjusters), and of a paragraph. CASE_NUMBER words introduce the diarienummer.
+     */
     public enum Section {
+        MEMBERS, SUBSTITUTES, OFFICIALS, ADJUSTERS,
         CASE_NUMBER, DESCRIPTION, BASIS, PREPARERS, MOTIONS, PROCEDURE, VOTING_ORDER, VOTES, RESERVATIONS, RECUSALS,
-        NOTES, RECIPIENTS
+        NOTES, RECIPIENTS;
+
+        public boolean beforeParagraphs() {
+            return this == MEMBERS || this == SUBSTITUTES || this == OFFICIALS || this == ADJUSTERS;
+        }
     }
 
     private record Heading(String words, Section section) {

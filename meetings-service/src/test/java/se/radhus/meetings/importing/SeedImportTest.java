@@ -33,7 +33,7 @@ class SeedImportTest {
             if (!a.get("role").asString().equals("TJANSTEMAN")) {
                 continue;
             }
-            Attendee got = imported.officials().stream().filter(o -> o.name().equals(a.get("name").asString())).findFirst().orElse(null);
+            Attendee got = imported.attendance().stream().filter(o -> o.name().equals(a.get("name").asString())).findFirst().orElse(null);
             if (got == null || !got.title().equals(a.get("title").asString())
                     || (a.get("paragraphs") == null) != (got.paragraphs() == null)
                     || (got.paragraphs() != null && got.paragraphs().from() != a.get("paragraphs").get("from").asInt())) {

@@ -1,0 +1,87 @@
+package se.radhus.meetings.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Every line the importer cannot place is a warning that names its line; nothing is made up for it. */
+class ImporterWarningsTest {
+
+    final ProtocolImporter importer = new ProtocolImporter();
+
+    static String protocol(String... paragraphLines) {
+        return "Sida 1 av 1\n\nBarn- och utbildningsnämnden 2025-03-12\n\nTjänstemän\n\nOla Sund, skolchef\n\n§ 14\n\n"
+                + String.join("\n", paragraphLines) + "\n";
+    }
+
+    ProtocolImporter.Imported read(String... paragraphLines) {
+        return importer.read(protocol(paragraphLines));
+    }
+
+    @Test
+    void aCompleteParagraphHasNoWarnings() {
+        ProtocolImporter.Imported r = read("Dnr BUN-2025/00087", "", "Skolskjuts", "", "Nämnden beslutar", "", "att anta riktlinjerna.");
+        assertThat(r.warnings()).isEmpty();
+        assertThat(r.attendance()).singleElement().satisfies(o -> assertThat(o.title()).isEqualTo("skolchef"));
+    }
+
+    @Test
+    void anOfficialWithoutATitle() {
+        ProtocolImporter.Imported r = importer.read(protocol("Dnr BUN-2025/00087", "", "Skolskjuts", "", "Nämnden beslutar", "",
+                "att anta riktlinjerna.").replace("Ola Sund, skolchef", "Ola Sund"));
+        assertThat(r.attendance()).isEmpty();
+        assertThat(r.warnings()).singleElement().asString().matches("line 7: not an official \"name, title\": Ola Sund");
+    }
+
+    @Test
+    void noDiarienummerAndNoDecision() {
+        ProtocolImporter.Imported r = read("Skolskjuts");
+        assertThat(r.paragraphs()).singleElement().satisfies(p -> {
+            assertThat(p.caseNumber()).isNull();
+            assertThat(p.decisions()).isEmpty();
+        });
+        assertThat(r.warnings()).containsExactly("§ 14: no diarienummer", "§ 14: no decision (\"… beslutar\" with att-clauses)");
+    }
+
+    @Test
+    void aDiarienummerThatCannotBeRead() {
+        ProtocolImporter.Imported r = read("Dnr ABC", "", "Skolskjuts", "", "Nämnden beslutar", "", "att anta riktlinjerna.");
+        assertThat(r.paragraphs().get(0).caseNumber()).isNull();
+        assertThat(r.warnings()).anySatisfy(w -> assertThat(w).startsWith("line 11: § 14: "))
+                .contains("§ 14: no diarienummer");
+    }
+
+    @Test
+    void aClauseWithNoDecidingBody() {
+        ProtocolImporter.Imported r = read("Dnr BUN-2025/00087", "", "Skolskjuts", "", "Beslut", "", "att anta riktlinjerna.");
+        assertThat(r.warnings()).singleElement().asString().contains("line 17: § 14: a clause with no \"… beslutar\"");
+        assertThat(r.paragraphs().get(0).decisions().get(0).clauses()).containsExactly("anta riktlinjerna.");
+    }
+
+    @Test
+    void aDecisionLineThatIsNoAttClause() {
+        ProtocolImporter.Imported r = read("Dnr BUN-2025/00087", "", "Skolskjuts", "", "Nämnden beslutar", "",
+                "Riktlinjerna antas.");
+        assertThat(r.warnings()).contains("line 17: § 14: not an att-clause: Riktlinjerna antas.");
+    }
+
+    @Test
+    void aMotionWithoutItsDash() {
+        ProtocolImporter.Imported r = read("Dnr BUN-2025/00087", "", "Skolskjuts", "", "Nämnden beslutar", "",
+                "att anta riktlinjerna.", "", "Yrkanden", "", "Karin Ek yrkar avslag");
+        assertThat(r.paragraphs().get(0).motions()).isEmpty();
+        assertThat(r.warnings()).containsExactly("line 21: § 14: not a motion \"who (party) – what\": Karin Ek yrkar avslag");
+    }
+
+    @Test
+    void aMemberLineThatIsNoMemberAndALineBeforeTheFirstParagraphThatFitsNowhere() {
+        String text = protocol("Dnr BUN-2025/00087", "", "Skolskjuts", "", "Nämnden beslutar", "", "att anta riktlinjerna.")
+                .replace("Tjänstemän\n", "Ett förord utan rubrik\n\nBeslutande\n\nAnna Berg (S), ordförande\n\nPer Sten (M), sekreterare\n\n"
+                        + "Tjänstemän\n");
+        ProtocolImporter.Imported r = importer.read(text);
+        assertThat(r.attendance()).extracting(se.radhus.meetings.domain.Attendee::name).containsExactly("Anna Berg", "Ola Sund");
+        assertThat(r.attendance().get(0).role()).isEqualTo(se.radhus.meetings.domain.Role.ORDFORANDE);
+        assertThat(r.warnings()).containsExactly("line 5: not placed before the first §: Ett förord utan rubrik",
+                "line 11: not a member \"Namn (parti), ordförande\": Per Sten (M), sekreterare");
+    }
+}
