@@ -21,18 +21,9 @@ public class SecurityBeans {
      */
     @Singleton
     io.grpc.ServerInterceptor serviceCallers(se.radhus.common.security.JwtVerifier verifier, AuditLog audit) {
-        String s = "radhus.finance.v1.FinanceService/";
-        var meetings = java.util.Set.of("meetings-service");
-        var readers = java.util.Set.of("meetings-service", "procurement-service");
-        java.util.Map<String, java.util.Set<String>> callers = java.util.Map.of(
-                s + "GetBalance", readers, s + "ListLedgerEntries", readers,
-                s + "ReserveFunds", meetings, s + "CommitFunds", meetings, s + "ReleaseFunds", meetings, s + "CreateGrant", meetings,
-                "radhus.finance.v1.FinanceService", meetings);
-        return se.radhus.common.security.ServiceIdentity.requireCallers(verifier, callers, (who, method) -> {
-            if (!method.endsWith("/GetBalance") && !method.endsWith("/ListLedgerEntries")) {
-                audit.record(who.service(), who.roles(), "GRPC", method, 0, null);
-            }
-        });
+        return se.radhus.micronaut.GrpcCallers.only(verifier, audit, "radhus.finance.v1.FinanceService",
+                java.util.Set.of("GetBalance", "ListLedgerEntries"), java.util.Set.of("meetings-service", "procurement-service"),
+                java.util.Set.of("meetings-service"));
     }
 
     @Singleton

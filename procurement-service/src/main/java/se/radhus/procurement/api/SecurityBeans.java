@@ -20,18 +20,9 @@ public class SecurityBeans {
      */
     @Singleton
     io.grpc.ServerInterceptor serviceCallers(se.radhus.common.security.JwtVerifier verifier, AuditLog audit) {
-        String s = "radhus.procurement.v1.ProcurementService/";
-        var meetings = java.util.Set.of("meetings-service");
-        var readers = java.util.Set.of("meetings-service", "finance-service");
-        java.util.Map<String, java.util.Set<String>> callers = java.util.Map.of(
-                s + "GetProcurement", readers, s + "GetContract", readers,
-                s + "ApproveTenderDocuments", meetings, s + "RecordAward", meetings,
-                "radhus.procurement.v1.ProcurementService", meetings);
-        return se.radhus.common.security.ServiceIdentity.requireCallers(verifier, callers, (who, method) -> {
-            if (!method.endsWith("/GetProcurement") && !method.endsWith("/GetContract")) {
-                audit.record(who.service(), who.roles(), "GRPC", method, 0, null);
-            }
-        });
+        return se.radhus.micronaut.GrpcCallers.only(verifier, audit, "radhus.procurement.v1.ProcurementService",
+                java.util.Set.of("GetProcurement", "GetContract"), java.util.Set.of("meetings-service", "finance-service"),
+                java.util.Set.of("meetings-service"));
     }
 
     @Singleton
