@@ -1,16 +1,11 @@
 package se.radhus.finance.api;
 
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.QueryValue;
 import jakarta.inject.Singleton;
-import org.bson.Document;
 import se.radhus.common.security.AccessPolicy;
 import se.radhus.common.store.AuditLog;
-import se.radhus.micronaut.PageResponse;
 
-/** The role rules of finance-service, and its audit trail at {@code /api/audit/finance} (admin). */
+/** The role rules of finance-service (its audit trail: radhus.audit-path). */
 @Factory
 public class SecurityBeans {
 
@@ -29,21 +24,5 @@ public class SecurityBeans {
     @Singleton
     AccessPolicy accessPolicy() {
         return AccessPolicy.finance();
-    }
-
-    /** The audit trail. */
-    @Controller("/api/audit/finance")
-    public static class Audit {
-        private final AuditLog audit;
-
-        public Audit(AuditLog audit) {
-            this.audit = audit;
-        }
-
-        @Get
-        public PageResponse<Document> list(@QueryValue(defaultValue = "0") int pageSize, @QueryValue(defaultValue = "") String pageToken) {
-            var page = audit.list(pageSize, pageToken);
-            return new PageResponse<>(page.items(), page.nextPageToken());
-        }
     }
 }

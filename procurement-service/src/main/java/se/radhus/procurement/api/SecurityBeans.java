@@ -1,16 +1,11 @@
 package se.radhus.procurement.api;
 
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.QueryValue;
 import jakarta.inject.Singleton;
-import org.bson.Document;
 import se.radhus.common.security.AccessPolicy;
 import se.radhus.common.store.AuditLog;
-import se.radhus.micronaut.PageResponse;
 
-/** The role rules of procurement-service, and its audit trail at {@code /api/audit/procurement} (admin). */
+/** The role rules of procurement-service (its audit trail: radhus.audit-path). */
 @Factory
 public class SecurityBeans {
 
@@ -28,21 +23,5 @@ public class SecurityBeans {
     @Singleton
     AccessPolicy accessPolicy() {
         return AccessPolicy.procurement();
-    }
-
-    /** The audit trail. */
-    @Controller("/api/audit/procurement")
-    public static class Audit {
-        private final AuditLog audit;
-
-        public Audit(AuditLog audit) {
-            this.audit = audit;
-        }
-
-        @Get
-        public PageResponse<Document> list(@QueryValue(defaultValue = "0") int pageSize, @QueryValue(defaultValue = "") String pageToken) {
-            var page = audit.list(pageSize, pageToken);
-            return new PageResponse<>(page.items(), page.nextPageToken());
-        }
     }
 }
