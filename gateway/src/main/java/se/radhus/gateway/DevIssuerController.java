@@ -39,8 +39,13 @@ class DevIssuerController {
         log.warn("************************************************************************");
     }
 
-    /** What a developer asks for. */
-    record TokenRequest(String subject, List<String> roles, Long ttlSeconds) {
+    /**
+     * What a developer asks for: a subject and roles; optionally a lifetime, the audience (default: the
+     * HTTP API for people, the services for a service), and raw claims laid over the rest (to try tokens
+     * that every resource server must refuse).
+     */
+    record TokenRequest(String subject, List<String> roles, Long ttlSeconds, List<String> audience,
+                        Map<String, Object> claims) {
     }
 
     @GetMapping(value = "/dev/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -55,8 +60,9 @@ class DevIssuerController {
             Problem p = Problem.badRequest("Send {\"subject\": \"anna\", \"roles\": [...]} with roles among " + ROLES + ".");
             return ResponseEntity.badRequest().contentType(MediaType.parseMediaType(Problem.MEDIA_TYPE)).body(p.toMap());
         }
-        long ttl = r.ttlSeconds() == null ? 3600 : Math.max(-3600, Math.min(r.ttlSeconds(), 12 * 3600));
-        return ResponseEntity.ok(Map.of("access_token", issuer.issue(r.subject(), r.roles(), ttl), "token_type", "Bearer",
-                "expires_in", ttl));
+        long ttl = r.ttlSeconds() == null ? 3600 : Math.max(-3600, Math.min(r.ttlSeconds(), 200L * 365 * 24 * 3600));
+        List<String> audience = r.audience() != null ? r.audience() : DevTokenIssuer.defaultAudience(r.roles());
+        String token = issuer.issue(r.subject(), r.roles(), audience, ttl, r.claims() == null ? Map.of() : r.claims());
+        return ResponseEntity.ok(Map.of("access_token", token, "token_type", "Bearer", "expires_in", ttl));
     }
 }

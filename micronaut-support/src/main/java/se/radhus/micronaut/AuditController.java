@@ -3,11 +3,13 @@ package se.radhus.micronaut;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
 import org.bson.Document;
 import se.radhus.common.store.AuditLog;
 
-/** The service's audit trail at {@code radhus.audit-path}, e.g. {@code /api/audit/finance}; the access policy keeps it to admins. */
+/** The service's audit trail at {@code radhus.audit-path}, e.g. {@code /api/audit/finance}; for admin only. */
 @Controller("${radhus.audit-path}")
+@Secured("admin")
 public class AuditController {
     private final AuditLog audit;
 

@@ -12,7 +12,7 @@ import se.radhus.common.security.Principal;
 import se.radhus.common.store.AuditLog;
 
 /** Records every write that succeeded: who, when, what, the request id. */
-@ServerFilter("/api/**")
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class AuditTrail {
 
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
@@ -25,7 +25,7 @@ public class AuditTrail {
     @ResponseFilter
     public void record(HttpRequest<?> request, MutableHttpResponse<?> response) {
         if (WRITES.contains(request.getMethodName()) && response.getStatus().getCode() < 300) {
-            Principal who = SecurityFilter.principal(request);
+            Principal who = Callers.principal(request);
             audit.record(who.subject(), who.roles(), request.getMethodName(), request.getPath(), response.getStatus().getCode(),
                     request.getHeaders().get(se.radhus.common.api.RequestIds.HEADER));
         }

@@ -4,7 +4,7 @@ import io.grpc.ServerInterceptor;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import se.radhus.common.security.JwtVerifier;
+import se.radhus.common.security.TokenVerifier;
 import se.radhus.common.security.ServiceIdentity;
 import se.radhus.common.store.AuditLog;
 
@@ -20,7 +20,7 @@ public final class GrpcCallers {
      * @param readers     the services that may read
      * @param writers     the services that may call every other method
      */
-    public static ServerInterceptor only(JwtVerifier verifier, AuditLog audit, String grpcService, Set<String> reads,
+    public static ServerInterceptor only(TokenVerifier verifier, AuditLog audit, String grpcService, Set<String> reads,
                                          Set<String> readers, Set<String> writers) {
         Map<String, Set<String>> callers = new HashMap<>();
         reads.forEach(m -> callers.put(grpcService + "/" + m, readers));

@@ -391,8 +391,9 @@ class SecurityProbesTest {
 
     @Test
     void api8_unknownPathsAreProblems() throws Exception {
-        problem(anonymous("GET", "/api/../../etc/passwd", null), 404);
-        problem(anonymous("GET", "/actuator/env", null), 404);
+        problem(anonymous("GET", "/api/../../etc/passwd", null), 400); // a dot segment: not canonical
+        problem(anonymous("GET", "/actuator/env", null), 401); // no rule lets the public in
+        problem(as("sekreterare", "GET", "/actuator/env", null), 403);
     }
 
     // API10 / injection

@@ -62,11 +62,19 @@ class SuiteTest {
 
     @Test
     @Order(2)
-    void unknownPathsAre404ProblemJson() throws Exception {
+    void unknownPathsAreDeniedByDefaultAsProblemJson() throws Exception {
+        // no rule names the path, so nobody is let in (deny by default): 403 to admin, 401 to the public
         HttpResponse<String> r = suite.get("/api/no-such-thing");
-        assertEquals(404, r.statusCode());
+        assertEquals(403, r.statusCode());
         assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
-        assertTrue(r.body().contains("\"type\":\"urn:radhus:problem:not-found\""), r.body());
+        assertTrue(r.body().contains("\"type\":\"urn:radhus:problem:forbidden\""), r.body());
+        HttpResponse<String> anonymous = suite.send("GET", "/api/no-such-thing", null, java.util.Map.of("Authorization", ""));
+        assertEquals(401, anonymous.statusCode());
+        assertTrue(anonymous.body().contains("\"type\":\"urn:radhus:problem:unauthenticated\""), anonymous.body());
+        // a meeting that does not exist is still a plain 404
+        HttpResponse<String> missing = suite.get("/api/meetings/no-such-meeting");
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("\"type\":\"urn:radhus:problem:not-found\""), missing.body());
     }
 
     @Test

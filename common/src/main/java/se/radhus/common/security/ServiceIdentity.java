@@ -25,10 +25,12 @@ import org.bson.Document;
 /**
  * Service-to-service identity on gRPC. A calling service carries a service token (role {@code service},
  * its name as client or subject) in {@code authorization}; a serving service accepts each method only
- * from the peers named for it. Health and reflection stay open for probes.
+ * from the peers named for it, checking the token with the same {@link TokenVerifier} as HTTP, whose
+ * audience is the called service. Health stays open for probes.
  */
 public final class ServiceIdentity {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServiceIdentity.class);
     static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
     private ServiceIdentity() {
@@ -121,6 +123,15 @@ public final class ServiceIdentity {
         };
     }
 
+    /** The token of an {@code Authorization: Bearer …} value; null when there is none. */
+    static String bearer(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String t = authorization.substring(7).strip();
+        return t.isEmpty() ? null : t;
+    }
+
     /** Told of every accepted call: who called which method. */
     public interface CallLog {
         void accepted(Principal caller, String fullMethodName);
@@ -132,11 +143,11 @@ public final class ServiceIdentity {
      * @param callers per full method name ({@code radhus.finance.v1.FinanceService/CommitFunds}) or, for all
      *                its methods, per gRPC service name, the services allowed; a method's own entry wins
      */
-    public static ServerInterceptor requireCallers(JwtVerifier verifier, Map<String, Set<String>> callers) {
+    public static ServerInterceptor requireCallers(TokenVerifier verifier, Map<String, Set<String>> callers) {
         return requireCallers(verifier, callers, (who, method) -> { });
     }
 
-    public static ServerInterceptor requireCallers(JwtVerifier verifier, Map<String, Set<String>> callers, CallLog log) {
+    public static ServerInterceptor requireCallers(TokenVerifier verifier, Map<String, Set<String>> callers, CallLog log) {
         return new ServerInterceptor() {
             @Override
             public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
@@ -146,19 +157,22 @@ public final class ServiceIdentity {
                 if (allowed == null) {
                     return next.startCall(call, headers); // health, reflection
                 }
-                String token = JwtVerifier.bearer(headers.get(AUTHORIZATION));
+                String token = bearer(headers.get(AUTHORIZATION));
                 Principal who;
                 try {
                     who = token == null ? Principal.ANONYMOUS : verifier.verify(token);
                 } catch (InvalidToken e) {
+                    LOG.info("refused gRPC call {}: the service token is not valid ({})", method, e.getMessage());
                     call.close(Status.UNAUTHENTICATED.withDescription("the service token is not valid"), new Metadata());
                     return new ServerCall.Listener<>() { };
                 }
                 if (who.service() == null) {
+                    LOG.info("refused gRPC call {}: no service token", method);
                     call.close(Status.UNAUTHENTICATED.withDescription("a service token is required"), new Metadata());
                     return new ServerCall.Listener<>() { };
                 }
                 if (!allowed.contains(who.service())) {
+                    LOG.info("refused gRPC call {} from {}", method, who.service());
                     call.close(Status.PERMISSION_DENIED.withDescription(who.service() + " may not call " + method), new Metadata());
                     return new ServerCall.Listener<>() { };
                 }

@@ -1,5 +1,7 @@
 package se.radhus.finance.api;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -36,6 +38,7 @@ import se.radhus.micronaut.PageResponse;
  * Appropriations (anslag): {@code /api/appropriations}, their balances as of a date and their ledger, in
  * JSON or CSV.
  */
+@Secured(SecurityRule.IS_ANONYMOUS) // reads are public; each write below names its roles
 @Controller("/api/appropriations")
 public class AppropriationController {
 
@@ -70,6 +73,7 @@ public class AppropriationController {
         return json(ledger.load(id));
     }
 
+    @Secured({"ekonom", "admin"})
     @Post
     public HttpResponse<Json.Appropriation> create(@Body Json.NewAppropriation r) {
         String currency = r.currency() == null ? Money.SEK : r.currency();
@@ -102,6 +106,7 @@ public class AppropriationController {
         return HttpResponse.created(get(a.id()), URI.create("/api/appropriations/" + a.id()));
     }
 
+    @Secured({"ekonom", "admin"})
     @Post("/{id}/allocations")
     public HttpResponse<List<Json.EntryJson>> allocate(@PathVariable String id, @Body Json.Allocation r,
                                                        @Nullable @Header("Idempotency-Key") String key) {

@@ -1,5 +1,7 @@
 package se.radhus.finance.api;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -18,6 +20,7 @@ import se.radhus.finance.store.BudgetStore;
 import se.radhus.micronaut.MoneyJson;
 
 /** The budget of a year: {@code GET/PUT /api/budget/{year}}; locked once adopted. */
+@Secured(SecurityRule.IS_ANONYMOUS) // reads are public; each write below names its roles
 @Controller("/api/budget")
 public class BudgetController {
 
@@ -71,6 +74,7 @@ public class BudgetController {
         return HttpResponse.ok(BudgetJson.of(v.budget())).header("ETag", "\"" + v.version() + "\"");
     }
 
+    @Secured({"ekonom", "admin"})
     @Put("/{year}")
     public HttpResponse<BudgetJson> put(@PathVariable int year, @Body BudgetJson body, @Nullable @Header("If-Match") String ifMatch) {
         Budget next = body.toDomain(year);

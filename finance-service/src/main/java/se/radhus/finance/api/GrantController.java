@@ -1,5 +1,7 @@
 package se.radhus.finance.api;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -22,6 +24,7 @@ import se.radhus.micronaut.MoneyJson;
 import se.radhus.micronaut.PageResponse;
 
 /** Grants (beviljade medel): {@code /api/grants}. */
+@Secured(SecurityRule.IS_ANONYMOUS) // reads are public; each write below names its roles
 @Controller("/api/grants")
 public class GrantController {
 
@@ -78,6 +81,7 @@ public class GrantController {
         return GrantJson.of(service.get(id).grant());
     }
 
+    @Secured({"ekonom", "admin"})
     @Post
     public HttpResponse<GrantJson> create(@Body NewGrant r, @Nullable @Header("Idempotency-Key") String key) {
         AppropriationController.requireKey(key);
@@ -107,6 +111,7 @@ public class GrantController {
     public record Payment(int recipient, int year, MoneyJson amount, String paidOn) {
     }
 
+    @Secured({"ekonom", "admin"})
     @Post("/{id}/payments")
     public GrantJson pay(@PathVariable String id, @Body Payment p, @Nullable @Header("Idempotency-Key") String key) {
         AppropriationController.requireKey(key);
@@ -116,21 +121,25 @@ public class GrantController {
         return GrantJson.of(service.pay(id, p.recipient(), p.year(), p.amount().toMoney(), Json.date(p.paidOn(), "paidOn"), key));
     }
 
+    @Secured({"ekonom", "admin"})
     @Post("/{id}/commit")
     public GrantJson commit(@PathVariable String id, @Body Change c) {
         return GrantJson.of(service.commit(id, Json.date(c.effectiveDate(), "effectiveDate")));
     }
 
+    @Secured({"ekonom", "admin"})
     @Post("/{id}/condition/confirm")
     public GrantJson confirm(@PathVariable String id, @Body Change c) {
         return GrantJson.of(service.confirmCondition(id, Json.date(c.effectiveDate(), "effectiveDate")));
     }
 
+    @Secured({"ekonom", "admin"})
     @Post("/{id}/condition/lapse")
     public GrantJson lapse(@PathVariable String id, @Body Change c) {
         return GrantJson.of(service.lapse(id, Json.date(c.effectiveDate(), "effectiveDate")));
     }
 
+    @Secured({"ekonom", "admin"})
     @Post("/{id}/cancel")
     public GrantJson cancel(@PathVariable String id, @Body Change c) {
         return GrantJson.of(service.cancel(id, Json.date(c.effectiveDate(), "effectiveDate")));

@@ -2,10 +2,9 @@ package se.radhus.finance.api;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-import se.radhus.common.security.AccessPolicy;
 import se.radhus.common.store.AuditLog;
 
-/** The role rules of finance-service (its audit trail: radhus.audit-path). */
+/** The gRPC caller rules of finance-service (its audit trail: radhus.audit-path). */
 @Factory
 public class SecurityBeans {
 
@@ -15,14 +14,9 @@ public class SecurityBeans {
      * goes to the audit trail.
      */
     @Singleton
-    io.grpc.ServerInterceptor serviceCallers(se.radhus.common.security.JwtVerifier verifier, AuditLog audit) {
+    io.grpc.ServerInterceptor serviceCallers(se.radhus.common.security.TokenVerifier verifier, AuditLog audit) {
         return se.radhus.micronaut.GrpcCallers.only(verifier, audit, "radhus.finance.v1.FinanceService",
                 java.util.Set.of("GetBalance", "ListLedgerEntries"), java.util.Set.of("meetings-service", "procurement-service"),
                 java.util.Set.of("meetings-service"));
-    }
-
-    @Singleton
-    AccessPolicy accessPolicy() {
-        return AccessPolicy.finance();
     }
 }

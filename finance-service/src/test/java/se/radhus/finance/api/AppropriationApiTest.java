@@ -97,9 +97,10 @@ class AppropriationApiTest implements TestPropertyProvider {
         HttpResponse<String> currency = send("POST", "/api/appropriations", """
                 {"id":"x","name":"X","ownerBodyId":"ks","amounts":[{"year":2024,"amount":{"ore":1,"currency":"kronor"}}]}""");
         assertEquals(400, currency.statusCode());
+        // no rule names it, so it is refused (deny by default), as problem+json
         HttpResponse<String> nowhere = send("GET", "/api/nowhere", null);
-        assertEquals(404, nowhere.statusCode());
-        assertTrue(nowhere.body().contains("urn:radhus:problem:not-found"));
+        assertEquals(403, nowhere.statusCode());
+        assertTrue(nowhere.body().contains("urn:radhus:problem:forbidden"), nowhere.body());
     }
 
     static final String TILLVAXT = """

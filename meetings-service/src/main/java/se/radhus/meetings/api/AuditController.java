@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.util.Set;
 import org.bson.Document;
 import org.slf4j.MDC;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,11 +41,16 @@ class AuditController {
         }
     }
 
-    /** Records each write that succeeded, after it did. */
+    /**
+     * Records each write that succeeded, after it did, whatever the spelling of its path (the path
+     * recorded is the decoded one the handler was chosen by). It runs inside Spring Security's chain
+     * (order -100), so the caller is still known when the handler returns.
+     */
     @Component
-    @Order(Ordered.HIGHEST_PRECEDENCE + 2)
+    @Order(0)
     static class AuditFilter extends OncePerRequestFilter {
         private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+        private static final org.springframework.web.util.UrlPathHelper PATHS = new org.springframework.web.util.UrlPathHelper();
         private final AuditLog audit;
 
         AuditFilter(AuditLog audit) {
@@ -57,9 +61,9 @@ class AuditController {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             chain.doFilter(request, response);
-            if (WRITES.contains(request.getMethod()) && response.getStatus() < 300 && request.getRequestURI().startsWith("/api/")) {
-                var who = SecurityFilter.principal(request);
-                audit.record(who.subject(), who.roles(), request.getMethod(), request.getRequestURI(), response.getStatus(),
+            if (WRITES.contains(request.getMethod()) && response.getStatus() < 300) {
+                var who = Caller.principal(request);
+                audit.record(who.subject(), who.roles(), request.getMethod(), PATHS.getPathWithinApplication(request), response.getStatus(),
                         MDC.get(RequestIds.MDC_KEY));
             }
         }

@@ -60,6 +60,6 @@ class CaseController {
         } catch (IllegalArgumentException e) {
             throw new ProblemException(Problem.badRequest(e.getMessage()));
         }
-        return service.view(number, SecurityFilter.principal(request).seesDrafts());
+        return service.view(number, Caller.principal(request).seesDrafts());
     }
 }

@@ -51,7 +51,7 @@ class MeetingController {
 
     /** The meeting as this caller may see it: drafts are 404 to the public, protected identities hidden. */
     public Meeting visible(Meeting m, jakarta.servlet.http.HttpServletRequest request) {
-        var who = SecurityFilter.principal(request);
+        var who = Caller.principal(request);
         return se.radhus.meetings.domain.Visibility.view(m, who.seesDrafts(), who.seesProtectedIdentities(), persons.protectedNames())
                 .orElseThrow(() -> new ProblemException(Problem.notFound("No meeting has id " + m.id() + ".")));
     }
@@ -108,7 +108,7 @@ class MeetingController {
                                @RequestParam(defaultValue = "") String pageToken,
                                jakarta.servlet.http.HttpServletRequest request) {
         var page = store.list(bodyId, pageSize, pageToken);
-        var who = SecurityFilter.principal(request);
+        var who = Caller.principal(request);
         var names = persons.protectedNames();
         return new PageResponse<>(page.items().stream()
                 .map(m -> se.radhus.meetings.domain.Visibility.view(m, who.seesDrafts(), who.seesProtectedIdentities(), names))

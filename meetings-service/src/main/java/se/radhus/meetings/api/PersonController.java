@@ -29,12 +29,12 @@ class PersonController {
     @GetMapping
     PageResponse<Person> list(@RequestParam(defaultValue = "0") int pageSize, @RequestParam(defaultValue = "") String pageToken,
                               jakarta.servlet.http.HttpServletRequest request) {
-        return PageResponse.of(store.listVisible(SecurityFilter.principal(request).seesProtectedIdentities(), pageSize, pageToken));
+        return PageResponse.of(store.listVisible(Caller.principal(request).seesProtectedIdentities(), pageSize, pageToken));
     }
 
     @GetMapping("/{id}")
     Person get(@PathVariable String id, jakarta.servlet.http.HttpServletRequest request) {
-        boolean entitled = SecurityFilter.principal(request).seesProtectedIdentities();
+        boolean entitled = Caller.principal(request).seesProtectedIdentities();
         return store.find(id).filter(p -> entitled || !p.protectedIdentity())
                 .orElseThrow(() -> new ProblemException(Problem.notFound("No person has id " + id + ".")));
     }

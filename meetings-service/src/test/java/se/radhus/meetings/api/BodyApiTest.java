@@ -106,10 +106,12 @@ class BodyApiTest {
     }
 
     @Test
-    void unknownPathIs404ProblemJson() throws Exception {
+    void unknownPathIsDeniedByDefaultAsProblemJson() throws Exception {
+        // no rule names it, so not even admin reaches it (deny by default), and nobody learns whether it exists
         HttpResponse<String> r = send("GET", "/api/nothing-here", null);
-        assertThat(r.statusCode()).isEqualTo(404);
-        assertThat(r.body()).contains("urn:radhus:problem:not-found");
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(r.body()).contains("urn:radhus:problem:forbidden");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package se.radhus.procurement.api;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -21,6 +23,7 @@ import se.radhus.procurement.store.ContractStore;
  * Contracts: {@code /api/contracts}, with their periods, options used and left, the latest possible end,
  * and a register of those expiring within a period ({@code ?expiringFrom=&expiringTo=}).
  */
+@Secured(SecurityRule.IS_ANONYMOUS) // reads are public; each write below names its roles
 @Controller("/api/contracts")
 public class ContractController {
 
@@ -73,6 +76,7 @@ public class ContractController {
         return store.find(id).orElseThrow(() -> new ProblemException(Problem.notFound("No contract has id " + id + ".")));
     }
 
+    @Secured({"upphandlare", "admin"})
     @Post("/{id}/extensions")
     public View extend(@PathVariable String id) {
         for (int attempt = 0; attempt < 10; attempt++) {

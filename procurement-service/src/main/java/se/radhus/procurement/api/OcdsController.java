@@ -1,5 +1,7 @@
 package se.radhus.procurement.api;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -26,6 +28,7 @@ import se.radhus.procurement.store.ProcurementStore;
  * Open data: {@code GET /api/ocds/releases}, an OCDS 1.1.5 release package of the published
  * procurements, one release each (its latest state), bids through the OCDS bid extension.
  */
+@Secured(SecurityRule.IS_ANONYMOUS) // reads are public; each write below names its roles
 @Controller("/api/ocds")
 public class OcdsController {
 

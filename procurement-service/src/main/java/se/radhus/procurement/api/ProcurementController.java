@@ -1,5 +1,7 @@
 package se.radhus.procurement.api;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -29,6 +31,7 @@ import se.radhus.procurement.store.ProcurementStore;
  * Procurements: {@code /api/procurements} and their steps — tender documents approved, published, bids
  * opened, evaluated, awarded (with the standstill), contracted, or cancelled.
  */
+@Secured(SecurityRule.IS_ANONYMOUS) // reads are public; each write below names its roles
 @Controller("/api/procurements")
 public class ProcurementController {
 
@@ -104,7 +107,7 @@ public class ProcurementController {
     public PageResponse<Procurement> list(@QueryValue(defaultValue = "0") int pageSize, @QueryValue(defaultValue = "") String pageToken,
                                           io.micronaut.http.HttpRequest<?> request) {
         var page = store.list(pageSize, pageToken);
-        boolean staff = se.radhus.micronaut.SecurityFilter.principal(request).seesDrafts();
+        boolean staff = se.radhus.micronaut.Callers.principal(request).seesDrafts();
         return new PageResponse<>(page.items().stream().filter(p -> staff || isPublic(p)).toList(), page.nextPageToken());
     }
 
@@ -112,13 +115,14 @@ public class ProcurementController {
     @Get("/{id}")
     public View get(@PathVariable String id, io.micronaut.http.HttpRequest<?> request) {
         Procurement p = service.get(id).procurement();
-        if (!isPublic(p) && !se.radhus.micronaut.SecurityFilter.principal(request).seesDrafts()) {
+        if (!isPublic(p) && !se.radhus.micronaut.Callers.principal(request).seesDrafts()) {
             throw new se.radhus.common.api.ProblemException(se.radhus.common.api.Problem.notFound("No procurement has id " + id + "."));
         }
         return view(p);
     }
 
     /** Only the planning facts are taken from a new procurement: state, decisions, bids and award are the service's. */
+    @Secured({"upphandlare", "admin"})
     @Post
     public HttpResponse<View> create(@Body Procurement p) {
         Procurement clean = new Procurement(p.id(), p.number(), p.title(), p.caseNumber(), p.leadBuyer(), p.participatingBuyers(),
@@ -130,6 +134,7 @@ public class ProcurementController {
         return HttpResponse.created(view(created), URI.create("/api/procurements/" + created.id()));
     }
 
+    @Secured({"upphandlare", "admin"})
     @Post("/{id}/tender-documents/approval")
     public View approve(@PathVariable String id, @Body Approval a) {
         if (a.decision() == null) {
@@ -138,11 +143,13 @@ public class ProcurementController {
         return view(service.change(id, p -> p.approveTenderDocuments(a.decision())));
     }
 
+    @Secured({"upphandlare", "admin"})
     @Post("/{id}/publication")
     public View publish(@PathVariable String id, @Body Publication r) {
         return view(service.change(id, p -> p.publish(r.publishedOn(), r.bidDeadline())));
     }
 
+    @Secured({"upphandlare", "admin"})
     @Post("/{id}/bids")
     public View openBids(@PathVariable String id, @Body Opening r) {
         if (r.bids() == null || r.bids().isEmpty()) {
@@ -156,22 +163,26 @@ public class ProcurementController {
     public record EvaluationRequest(@Nullable List<se.radhus.procurement.domain.Evaluation.Result> results) {
     }
 
+    @Secured({"upphandlare", "admin"})
     @Post("/{id}/evaluation")
     public View evaluate(@PathVariable String id, @Nullable @Body EvaluationRequest r) {
         return view(service.change(id, p -> p.evaluate(r == null ? null : r.results())));
     }
 
+    @Secured({"upphandlare", "admin"})
     @Post("/{id}/award")
     public View award(@PathVariable String id, @Body AwardRequest r) {
         Award a = r.toDomain();
         return view(service.change(id, p -> p.awarded(a)));
     }
 
+    @Secured({"upphandlare", "admin"})
     @Post("/{id}/contract")
     public View sign(@PathVariable String id, @Body Signing r) {
         return view(service.contract(id, r.signedOn()));
     }
 
+    @Secured({"upphandlare", "admin"})
     @Post("/{id}/cancellation")
     public View cancel(@PathVariable String id, @Body Cancellation r) {
         if (r.reason() == null || r.reason().isBlank()) {

@@ -1,5 +1,7 @@
 package se.radhus.procurement.api;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -11,6 +13,7 @@ import se.radhus.procurement.domain.Threshold;
 import se.radhus.procurement.store.ThresholdStore;
 
 /** The LOU threshold table: {@code /api/thresholds}. A new period is a new row. */
+@Secured(SecurityRule.IS_ANONYMOUS) // reads are public; each write below names its roles
 @Controller("/api/thresholds")
 public class ThresholdController {
 
@@ -25,6 +28,7 @@ public class ThresholdController {
         return store.all();
     }
 
+    @Secured({"upphandlare", "admin"})
     @Post
     public HttpResponse<Threshold> add(@Body Threshold t) {
         if (t.kind() == null || t.amount() == null || t.amount().ore() <= 0 || t.validFrom() == null

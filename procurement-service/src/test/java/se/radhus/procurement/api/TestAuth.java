@@ -13,8 +13,23 @@ final class TestAuth {
     private TestAuth() {
     }
 
+    private static final String JWKS_FILE = writeJwks();
+
+    /** The issuer and its keys: inline for the gRPC verifier, as a file for micronaut-security-jwt. */
     static Map<String, String> properties() {
-        return Map.of("radhus.security.issuer", ISSUER.issuer(), "radhus.security.jwks", ISSUER.jwks());
+        return Map.of("radhus.security.issuer", ISSUER.issuer(), "radhus.security.jwks", ISSUER.jwks(),
+                "micronaut.security.token.jwt.signatures.jwks-static.test.path", JWKS_FILE);
+    }
+
+    private static String writeJwks() {
+        try {
+            java.nio.file.Path f = java.nio.file.Files.createTempFile("test-jwks", ".json");
+            java.nio.file.Files.writeString(f, ISSUER.jwks());
+            f.toFile().deleteOnExit();
+            return "file:" + f;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static String bearer(String... roles) {
