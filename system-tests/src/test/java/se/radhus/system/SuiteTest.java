@@ -282,6 +282,34 @@ class SuiteTest {
     }
 
     @Test
+    @Order(10)
+    void anAppealOnTheSeedsParagraph181HoldsOffLegalForceUntilAFinalJudgment() throws Exception {
+        // kommunallagen 13 kap.: the seed was posted 2024-05-24, last day to appeal 2024-06-14
+        String base = "/api/meetings/ks-nau-2024-05-21/paragraphs/181";
+        HttpResponse<String> before = suite.get(base + "/legal-force");
+        assertEquals(200, before.statusCode(), before.body());
+        assertTrue(before.body().contains("\"state\":\"LAGA_KRAFT\"") && before.body().contains("\"appealDeadline\":\"2024-06-14\""),
+                before.body());
+        HttpResponse<String> appeal = suite.post(base + "/appeals",
+                "{\"received\":\"2024-06-10\",\"court\":\"Förvaltningsrätten i Umeå\",\"caseNumber\":\"2411-24\"}");
+        assertEquals(201, appeal.statusCode(), appeal.body());
+        HttpResponse<String> pending = suite.get(base + "/legal-force");
+        assertTrue(pending.body().contains("\"state\":\"OVERKLAGAD\""), pending.body());
+        HttpResponse<String> judged = suite.post(base + "/appeals/1/judgments",
+                "{\"court\":\"Förvaltningsrätten i Umeå\",\"date\":\"2024-10-02\",\"outcome\":\"AVSLAG\",\"isFinal\":true}");
+        assertEquals(200, judged.statusCode(), judged.body());
+        HttpResponse<String> after = suite.get(base + "/legal-force");
+        assertTrue(after.body().contains("\"state\":\"LAGA_KRAFT\"") && after.body().contains("\"legalForceSince\":\"2024-10-02\""),
+                after.body());
+        // the public reads it too; only a secretary records appeals
+        HttpResponse<String> anonymous = suite.send("GET", base + "/legal-force", null, java.util.Map.of("Authorization", ""));
+        assertEquals(200, anonymous.statusCode(), anonymous.body());
+        HttpResponse<String> refused = suite.send("POST", base + "/appeals", "{\"received\":\"2024-06-10\",\"court\":\"X\"}",
+                java.util.Map.of("Authorization", "Bearer " + suite.token("suite-ekonom", "ekonom")));
+        assertEquals(403, refused.statusCode(), refused.body());
+    }
+
+    @Test
     @Order(9)
     void aDraftGrantReservesItsMoneyAndGivesItBackWhenDropped() throws Exception {
         assertEquals(201, suite.post("/api/bodies", "{\"id\":\"drop\",\"name\":\"Dropnämnden\",\"diariumPrefix\":\"DR\"}").statusCode());

@@ -76,8 +76,18 @@ class MeetingController {
     record JusteringRequest(LocalDate date, List<String> signedBy) {
     }
 
-    /** The day the notice is posted on the anslagstavla. */
-    record AnslagRequest(LocalDate postedOn) {
+    /** The day the notice is posted on the anslagstavla; where the protocol is kept; why, if it is late. */
+    record AnslagRequest(LocalDate postedOn, String keptAt, String lateReason) {
+    }
+
+    /** The attendance of a draft, whole: who attended which §, and the adjusters. */
+    record AttendanceRequest(List<Attendee> attendance, List<String> adjusters) {
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/{id}/attendance")
+    ResponseEntity<Meeting> attendance(@PathVariable String id, @RequestBody AttendanceRequest r, jakarta.servlet.http.HttpServletRequest request,
+                                       @RequestHeader(value = "If-Match", required = false) String match) {
+        return ok(service.changeAttendance(id, r.attendance(), r.adjusters(), ifMatch(match)), request);
     }
 
     /** A move to HELD or PROTOCOL_DRAFT. */
@@ -186,15 +196,26 @@ class MeetingController {
     @PostMapping("/{id}/anslag")
     ResponseEntity<Map<String, Object>> post(@PathVariable String id, @RequestBody AnslagRequest r,
                                              @RequestHeader(value = "If-Match", required = false) String match) {
-        Versioned v = service.post(id, r.postedOn(), ifMatch(match));
+        Versioned v = service.post(id, r.postedOn(), r.lateReason(), r.keptAt(), ifMatch(match));
         Meeting.Posting posting = v.meeting().posting();
         log.info("posted {} on {}, appeal deadline {}", id, posting.postedOn(), posting.appealDeadline());
-        return ResponseEntity.ok().eTag("\"" + v.version() + "\"").body(Map.of(
-                "meetingId", id,
-                "postedOn", posting.postedOn().toString(),
-                "appealDeadline", posting.appealDeadline().toString(),
-                "legalForceFrom", posting.appealDeadline().plusDays(1).toString(),
-                "warnings", posting.warnings()));
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("meetingId", id);
+        body.put("postedOn", posting.postedOn().toString());
+        body.put("due", posting.due().toString());
+        body.put("late", posting.late());
+        if (posting.lateReason() != null) {
+            body.put("lateReason", posting.lateReason());
+        }
+        if (posting.keptAt() != null) {
+            body.put("keptAt", posting.keptAt());
+        }
+        body.put("appealDeadline", posting.appealDeadline().toString());
+        body.put("downOn", posting.downOn().toString());
+        // the earliest day of legal force: an appeal registered later holds it off (GET …/legal-force)
+        body.put("legalForceFrom", posting.appealDeadline().plusDays(1).toString());
+        body.put("warnings", posting.warnings());
+        return ResponseEntity.ok().eTag("\"" + v.version() + "\"").body(body);
     }
 
     @GetMapping(value = "/{id}/paragraphs/{number}/extract", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -76,12 +76,15 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/bodies", "/api/bodies/*", "/api/persons", "/api/persons/*",
                                 "/api/cases", "/api/cases/*/*", "/api/meetings", "/api/meetings/*",
                                 "/api/meetings/*/effects", "/api/meetings/*/protocol", "/api/meetings/*/paragraphs/next",
+                                "/api/meetings/*/legal-force", "/api/meetings/*/paragraphs/*/legal-force",
                                 "/api/meetings/*/paragraphs/*", "/api/meetings/*/paragraphs/*/extract", "/api/search",
                                 "/api/openapi/meetings", "/api/openapi/meetings/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/bodies", "/api/persons", "/api/cases")
                         .hasAnyAuthority(roles("registrator"))
                         .requestMatchers(HttpMethod.POST, "/api/meetings/*/justering", "/api/meetings/*/anslag",
-                                "/api/meetings/*/paragraphs/*/justering").hasAnyAuthority(roles("sekreterare"))
+                                "/api/meetings/*/paragraphs/*/justering", "/api/meetings/*/paragraphs/*/appeals",
+                                "/api/meetings/*/paragraphs/*/appeals/*/judgments").hasAnyAuthority(roles("sekreterare"))
+                        .requestMatchers(HttpMethod.PUT, "/api/meetings/*/attendance").hasAnyAuthority(roles("sekreterare"))
                         .requestMatchers(HttpMethod.POST, "/api/meetings", "/api/meetings/*/state", "/api/meetings/*/paragraphs")
                         .hasAnyAuthority(roles("sekreterare", "handlaggare"))
                         .requestMatchers(HttpMethod.PUT, "/api/meetings/*/paragraphs/*").hasAnyAuthority(roles("sekreterare", "handlaggare"))

@@ -15,14 +15,13 @@ import java.util.List;
  * @param adjustedOn   the day of the justering
  * @param postedOn     the day the notice was posted
  * @param deadline     the last day to appeal
- * @param warnings     late steps, in words (by practice: justering within 14 days of the meeting, posting
- *                     within 2 days of the justering)
+ * @param warnings     a late justering, in words (more than 14 days after the meeting); a late posting is
+ *                     the notice's own record (Meeting.Posting)
  */
 public record AppealPeriod(LocalDate meetingDate, LocalDate adjustedOn, LocalDate postedOn, LocalDate deadline,
                            List<String> warnings) {
 
     public static final int JUSTERING_PRACTICE_DAYS = 14;
-    public static final int POSTING_PRACTICE_DAYS = 2;
 
     public AppealPeriod {
         warnings = List.copyOf(warnings);
@@ -47,13 +46,8 @@ public record AppealPeriod(LocalDate meetingDate, LocalDate adjustedOn, LocalDat
         List<String> warnings = new ArrayList<>();
         long toJustering = ChronoUnit.DAYS.between(meetingDate, adjustedOn);
         if (toJustering > JUSTERING_PRACTICE_DAYS) {
-            warnings.add("The protocol was adjusted " + toJustering + " days after the meeting; practice is within "
-                    + JUSTERING_PRACTICE_DAYS + ".");
-        }
-        long toPosting = ChronoUnit.DAYS.between(adjustedOn, postedOn);
-        if (toPosting > POSTING_PRACTICE_DAYS) {
-            warnings.add("The notice was posted " + toPosting + " days after the justering; practice is within "
-                    + POSTING_PRACTICE_DAYS + ".");
+            warnings.add("The protocol was adjusted " + toJustering + " days after the meeting, later than the "
+                    + JUSTERING_PRACTICE_DAYS + " days of kommunallagen 5 kap. 69 §.");
         }
         return new AppealPeriod(meetingDate, adjustedOn, postedOn, deadline(postedOn), warnings);
     }

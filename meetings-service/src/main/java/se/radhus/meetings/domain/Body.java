@@ -14,12 +14,17 @@ import se.radhus.common.api.FieldError;
  * @param parentId      the parent body's id, or null for the top (KF)
  * @param diariumPrefix the registry prefix of the diarium the body's cases are registered in, e.g. "KS"
  * @param members       seats in the body with their roles and periods
+ * @param seats         the number of members (ledamöter) the body has, for its quorum; null when unknown
  */
 public record Body(String id, String name, String shortName, String parentId, String diariumPrefix,
-                   List<Membership> members) {
+                   List<Membership> members, Integer seats) {
 
     public Body {
         members = members == null ? List.of() : List.copyOf(members);
+    }
+
+    public Body(String id, String name, String shortName, String parentId, String diariumPrefix, List<Membership> members) {
+        this(id, name, shortName, parentId, diariumPrefix, members, null);
     }
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
@@ -36,6 +41,9 @@ public record Body(String id, String name, String shortName, String parentId, St
         }
         if (shortName != null && shortName.length() > 40) {
             errors.add(new FieldError("shortName", "at most 40 characters"));
+        }
+        if (seats != null && (seats < 1 || seats > 1000)) {
+            errors.add(new FieldError("seats", "the number of members (ledamöter), 1 to 1000"));
         }
         if (parentId != null && !ID.matcher(parentId).matches()) {
             errors.add(new FieldError("parentId", "the id of an existing body"));

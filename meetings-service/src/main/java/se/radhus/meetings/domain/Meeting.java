@@ -25,17 +25,35 @@ public record Meeting(String id, String bodyId, LocalDate date, String startTime
 
     private static final Pattern TIME = Pattern.compile("([01]\\d|2[0-3])[:.][0-5]\\d");
 
-    /** The justering: the day, and who signed. */
-    public record Justering(LocalDate date, List<String> signedBy) {
+    /** The justering: the day, who signed, and whether it came later than 14 days after the meeting. */
+    public record Justering(LocalDate date, List<String> signedBy, boolean late) {
         public Justering {
             signedBy = List.copyOf(signedBy);
         }
+
+        public Justering(LocalDate date, List<String> signedBy) {
+            this(date, signedBy, false);
+        }
     }
 
-    /** The notice on the anslagstavla and the appeal period it starts. */
-    public record Posting(LocalDate postedOn, LocalDate appealDeadline, List<String> warnings, boolean appealRecorded) {
+    /**
+     * The notice on the anslagstavla and the appeal period it starts (kommunallagen 8 kap. 12 §).
+     *
+     * @param due        the last day it was to be posted: the second day after the justering (lag 1930:173)
+     * @param late       posted after {@code due}
+     * @param lateReason why, when late
+     * @param keptAt     where the protocol is kept (the notice must say)
+     * @param downOn     the day the notice comes down: the day after the last day to appeal
+     */
+    public record Posting(LocalDate postedOn, LocalDate appealDeadline, List<String> warnings, boolean appealRecorded,
+                          LocalDate due, boolean late, String lateReason, String keptAt, LocalDate downOn) {
         public Posting {
             warnings = List.copyOf(warnings);
+        }
+
+        public Posting(LocalDate postedOn, LocalDate appealDeadline, List<String> warnings, boolean appealRecorded) {
+            this(postedOn, appealDeadline, warnings, appealRecorded, null, false, null, null,
+                    appealDeadline == null ? null : appealDeadline.plusDays(1));
         }
     }
 
@@ -88,6 +106,17 @@ public record Meeting(String id, String bodyId, LocalDate date, String startTime
         InvalidInput.check(errors);
         return new Meeting(idFor(bodyId, date), bodyId, date, startTime, endTime, place, MeetingState.PLANNED,
                 people, adjusters, List.of(), null, null);
+    }
+
+    /**
+     * The attendance and adjusters changed while the protocol is a draft: arrivals, departures, a
+     * substitute serving from § N. Checked as when planned; the rules of each § are checked by the service.
+     */
+    public Meeting withAttendance(List<Attendee> newAttendance, List<String> newAdjusters) {
+        requireEditable();
+        Meeting checked = plan(bodyId, date, startTime, endTime, place, newAttendance, newAdjusters);
+        return new Meeting(id, bodyId, date, startTime, endTime, place, state, checked.attendance(), checked.adjusters(),
+                paragraphs, justering, posting);
     }
 
     public Optional<String> chair() {
@@ -220,11 +249,20 @@ public record Meeting(String id, String bodyId, LocalDate date, String startTime
             throw new RuleViolation("justering-empty", "A protocol without paragraphs cannot be adjusted.");
         }
         requireSigners(signedBy, on);
-        return with(MeetingState.ADJUSTED, paragraphs, new Justering(on, signedBy), posting);
+        return with(MeetingState.ADJUSTED, paragraphs, new Justering(on, signedBy, MeetingLaw.lateJustering(date, on)), posting);
     }
 
     /** Posts the notice of the justering; the appeal period runs from that day. */
     public Meeting post(LocalDate postedOn) {
+        return post(postedOn, null, null, true);
+    }
+
+    /**
+     * Posts the notice of the justering; the appeal period runs from that day. A notice posted after its due
+     * day (the second day after the justering, lag 1930:173 applied) is recorded as late, and for a protocol
+     * held to the rules ({@code strict}) the reason must be given.
+     */
+    public Meeting post(LocalDate postedOn, String lateReason, String keptAt, boolean strict) {
         if (state != MeetingState.ADJUSTED) {
             throw new RuleViolation(state == MeetingState.POSTED ? "anslag-posted" : "anslag-before-justering",
                     state == MeetingState.POSTED ? "The notice was posted on " + posting.postedOn() + "."
@@ -239,7 +277,19 @@ public record Meeting(String id, String bodyId, LocalDate date, String startTime
         } catch (IllegalArgumentException e) {
             throw new InvalidInput("postedOn", e.getMessage());
         }
-        return with(MeetingState.POSTED, paragraphs, justering,
-                new Posting(postedOn, period.deadline(), period.warnings(), false));
+        LocalDate due = MeetingLaw.postingDue(justering.date());
+        boolean late = postedOn.isAfter(due);
+        List<String> warnings = new ArrayList<>(period.warnings());
+        if (late) {
+            String reason = lateReason == null || lateReason.isBlank() ? null : lateReason.strip();
+            if (reason == null && strict) {
+                throw new InvalidInput("lateReason", "the notice is due by " + due + " (the second day after the justering,"
+                        + " kommunallagen 8 kap. 12 §, lag 1930:173); posted later, the reason must be recorded");
+            }
+            warnings.add("The notice was posted on " + postedOn + ", after its due day " + due + " (kommunallagen 8 kap. 12 §)"
+                    + (reason == null ? "." : ": " + reason));
+        }
+        return with(MeetingState.POSTED, paragraphs, justering, new Posting(postedOn, period.deadline(), warnings, false, due, late,
+                late ? lateReason : null, keptAt, period.deadline().plusDays(1)));
     }
 }

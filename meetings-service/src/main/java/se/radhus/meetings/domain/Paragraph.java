@@ -67,6 +67,18 @@ public record Paragraph(int number, Diarienummer caseNumber, String title, List<
                 votingOrder, chairFinding, votes, reservations, recusals, notes, day, corrects, effects);
     }
 
+    /** This § with every vote's result computed and stated (the chair of the § gives the casting vote on a tie). */
+    public Paragraph withVoteResults(String chair, String decidingBody) {
+        if (votes.isEmpty()) {
+            return this;
+        }
+        String body = decisions.stream().map(DecisionSection::decidingBody).filter(b -> b != null && !b.isBlank()).findFirst()
+                .orElse(decidingBody);
+        List<Vote> stated = votes.stream().map(v -> v.withResult(VoteResult.of(v, chair), body)).toList();
+        return new Paragraph(number, caseNumber, title, decisions, description, basis, preparers, recipients, motions,
+                votingOrder, chairFinding, stated, reservations, recusals, notes, adjustedOn, corrects, effects);
+    }
+
     /** Form errors of the paragraph on its own. */
     public List<FieldError> validate() {
         List<FieldError> errors = new ArrayList<>();

@@ -35,6 +35,11 @@ public record ProtocolExtract(String meetingId, String bodyId, LocalDate meeting
             }
             t.append("\n");
         }
+        for (Vote v : p.votes()) {
+            if (v.result() != null) {
+                t.append("Omröstning\n").append(v.result()).append("\n\n");
+            }
+        }
         if (!p.recipients().isEmpty()) {
             t.append("Beslutet ska skickas till\n");
             p.recipients().forEach(r -> t.append(r).append("\n"));

@@ -126,6 +126,9 @@ public final class ProtocolText {
                     lines.add("röstar " + word + " (" + who.size() + "): " + String.join(", ", who));
                 }
             }
+            if (v.result() != null) {
+                lines.add(v.result());
+            }
             section(out, "Omröstning", lines);
         }
     }

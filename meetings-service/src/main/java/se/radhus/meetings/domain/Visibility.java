@@ -47,7 +47,8 @@ public final class Visibility {
                 p.motions().stream().map(mo -> new Motion(name.apply(mo.by()), mo.party(), mo.type(), mo.text())).toList(),
                 p.votingOrder(), p.chairFinding(),
                 p.votes().stream().map(v -> new Vote(v.ja(), v.nej(), v.ballots().stream()
-                        .map(b -> new Vote.Ballot(name.apply(b.member()), b.choice())).toList())).toList(),
+                        .map(b -> new Vote.Ballot(name.apply(b.member()), b.choice())).toList(), v.election(), v.lot(), v.decided(),
+                        v.result())).toList(),
                 p.reservations().stream().map(r -> new Reservation(name.apply(r.by()), r.party(), r.text())).toList(),
                 p.recusals().stream().map(name).toList(), p.notes(), p.adjustedOn(), p.corrects(), p.effects());
     }

@@ -3,7 +3,6 @@ package se.radhus.meetings.domain;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import se.radhus.common.domain.RuleViolation;
 
 /**
@@ -16,14 +15,12 @@ public final class VoteRules {
     private VoteRules() {
     }
 
-    /** The names of those who may vote on a paragraph: voting roles attending it, minus the recused. */
+    /**
+     * The names of those who may vote on a paragraph: those serving at it (members present without jäv,
+     * and substitutes serving in place of a member who is not), see {@link ParagraphPresence}.
+     */
     public static Set<String> eligibleVoters(List<Attendee> attendance, int paragraph, List<String> recusals) {
-        Set<String> recused = new HashSet<>(recusals);
-        return attendance.stream()
-                .filter(a -> a.role() != null && a.role().votes() && a.attends(paragraph))
-                .map(Attendee::name)
-                .filter(n -> !recused.contains(n))
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        return new java.util.TreeSet<>(ParagraphPresence.of(attendance, paragraph, recusals).serving());
     }
 
     /** @throws RuleViolation naming what is wrong with the vote */
@@ -54,16 +51,9 @@ public final class VoteRules {
 
     /**
      * The outcome: the side with more votes; on a tie the chair's casting vote decides (utslagsröst,
-     * kommunallagen 5 kap. 57 §).
+     * kommunallagen 5 kap. 57 §), in an election the recorded draw.
      */
     public static Vote.Choice outcome(Vote vote, String chair) {
-        long ja = vote.count(Vote.Choice.JA);
-        long nej = vote.count(Vote.Choice.NEJ);
-        if (ja != nej) {
-            return ja > nej ? Vote.Choice.JA : Vote.Choice.NEJ;
-        }
-        return vote.ballots().stream().filter(b -> b.member().equals(chair)).map(Vote.Ballot::choice)
-                .filter(c -> c != Vote.Choice.AVSTAR).findFirst()
-                .orElseThrow(() -> new RuleViolation("vote-tie", "the vote is tied and the chair cast no ja or nej vote"));
+        return VoteResult.of(vote, chair).winner();
     }
 }

@@ -29,12 +29,12 @@ public class CaseService {
     private final EffectsView effects;
     private final Clock clock;
 
-    public CaseService(CaseStore cases, BodyStore bodies, MeetingStore meetings, EffectsView effects) {
+    public CaseService(CaseStore cases, BodyStore bodies, MeetingStore meetings, EffectsView effects, Clock clock) {
         this.cases = cases;
         this.bodies = bodies;
         this.meetings = meetings;
         this.effects = effects;
-        this.clock = Clock.systemDefaultZone();
+        this.clock = clock;
     }
 
     /** A step of a case through the bodies: where and when it was handled, and how. */

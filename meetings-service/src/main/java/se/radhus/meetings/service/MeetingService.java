@@ -13,6 +13,7 @@ import se.radhus.meetings.domain.CaseFile;
 import se.radhus.meetings.domain.Meeting;
 import se.radhus.meetings.domain.MeetingState;
 import se.radhus.meetings.domain.Paragraph;
+import se.radhus.meetings.domain.MeetingLaw;
 import se.radhus.meetings.domain.ParagraphNumbering;
 import se.radhus.meetings.store.BodyStore;
 import se.radhus.meetings.store.CaseStore;
@@ -36,9 +37,11 @@ public class MeetingService {
     private final DecisionPublisher publisher;
     private final DraftReservations drafts;
     private final EffectDispatcher dispatcher;
+    private final java.time.Clock clock;
 
     public MeetingService(MeetingStore meetings, BodyStore bodies, ParagraphNumberStore numbers, CaseStore cases,
-                          DecisionPublisher publisher, DraftReservations drafts, EffectDispatcher dispatcher) {
+                          DecisionPublisher publisher, DraftReservations drafts, EffectDispatcher dispatcher, java.time.Clock clock) {
+        this.clock = clock;
         this.meetings = meetings;
         this.bodies = bodies;
         this.numbers = numbers;
@@ -54,6 +57,13 @@ public class MeetingService {
         if (bodies.find(bodyId).isEmpty()) {
             throw new ProblemException(Problem.invalid(List.of(new se.radhus.common.api.FieldError("bodyId",
                     "the id of an existing body; there is no " + bodyId))));
+        }
+        // § numbers run through the body's year in the order of the meetings' dates
+        var later = meetings.laterWithParagraphs(bodyId, date);
+        if (later.isPresent()) {
+            throw new RuleViolation("numbering-by-date", "The body " + bodyId + " has numbered § at a later meeting this year ("
+                    + later.get() + "), so a meeting on " + date + " would take numbers out of the order of the dates. Import"
+                    + " an old protocol with its printed numbers instead.");
         }
         if (!meetings.insert(m)) {
             throw new ProblemException(Problem.conflict("exists", "Already exists",
@@ -108,6 +118,25 @@ public class MeetingService {
                 "The meeting " + id + " has changed since you read it (If-Match); read it again and apply your change to that."));
     }
 
+    /**
+     * Changes the attendance of a draft protocol (arrivals, departures, substitutes from § N); every § already
+     * written must still keep the rules of the meeting with it, or the change is refused.
+     */
+    public Versioned changeAttendance(String id, List<Attendee> attendance, List<String> adjusters, Long ifMatch) {
+        return change(id, ifMatch, m -> {
+            Meeting changed = m.withAttendance(attendance, adjusters == null ? m.adjusters() : adjusters);
+            List<Paragraph> restated = new java.util.ArrayList<>();
+            for (Paragraph p : changed.paragraphs()) {
+                restated.add(lawful(changed, p));
+            }
+            Meeting out = changed;
+            for (Paragraph p : restated) {
+                out = out.replaceParagraph(p);
+            }
+            return out;
+        }, false);
+    }
+
     public Versioned moveTo(String id, MeetingState state, Long ifMatch) {
         return change(id, ifMatch, m -> m.moveTo(state), false);
     }
@@ -121,7 +150,7 @@ public class MeetingService {
             Versioned current = get(id);
             requireVersion(ifMatch, current);
             Meeting m = current.meeting();
-            Meeting changed = m.addParagraph(p);
+            Meeting changed = m.addParagraph(lawful(m, p));
             int year = m.date().getYear();
             OptionalInt last = numbers.last(m.bodyId(), year);
             ParagraphNumbering.check(p.number(), last, m.bodyId(), year);
@@ -152,6 +181,34 @@ public class MeetingService {
                 "The meeting " + id + " kept changing while this request was applied; read it again and retry."));
     }
 
+    /**
+     * The meeting's law on a § of a protocol held to it (kommunallagen; see {@link MeetingLaw}): who serves,
+     * the votes and their results, reservations and, where the body's seats are known, its quorum. The
+     * first rule broken refuses the change (409).
+     */
+    private String requireLaw(Meeting m, Paragraph p) {
+        var body = bodies.find(m.bodyId());
+        Integer seats = body.map(se.radhus.meetings.domain.Body::seats).orElse(null);
+        String name = body.map(se.radhus.meetings.domain.Body::name).orElse(m.bodyId());
+        List<MeetingLaw.Finding> findings = MeetingLaw.paragraph(m.attendance(), p, name, seats);
+        if (!findings.isEmpty()) {
+            throw findings.get(0).violation();
+        }
+        return name;
+    }
+
+    /** The § if it keeps the law, with each vote's result computed and stated. */
+    private Paragraph lawful(Meeting m, Paragraph p) {
+        String bodyName = requireLaw(m, p);
+        String chair = se.radhus.meetings.domain.ParagraphPresence.of(m.attendance(), p.number(), p.recusals()).chair();
+        return p.withVoteResults(chair, bodyName);
+    }
+
+    /** Today, in Europe/Stockholm (the clock is injected, so tests fix the day). */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
     /** A paragraph about a case the diarium does not know yet registers it under its existing number. */
     private void registerCase(Paragraph p, Meeting m) {
         if (p.caseNumber() != null && cases.find(p.caseNumber()).isEmpty()) {
@@ -168,7 +225,7 @@ public class MeetingService {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Versioned current = get(id);
             requireVersion(ifMatch, current);
-            Meeting changed = current.meeting().replaceParagraph(p);
+            Meeting changed = current.meeting().replaceParagraph(lawful(current.meeting(), p));
             Paragraph old = current.meeting().paragraph(number).orElseThrow();
             DraftReservations.Plan plan = drafts.plan(changed, p, old);
             var written = meetings.replace(changed, current.version(), false, plan.fields());
@@ -221,7 +278,10 @@ public class MeetingService {
     }
 
     public Versioned adjustParagraph(String id, int number, LocalDate on, List<String> signedBy, Long ifMatch) {
-        Versioned v = change(id, ifMatch, m -> m.adjustParagraph(number, on, signedBy), true,
+        Versioned v = change(id, ifMatch, m -> {
+            requireJustering(m, on, signedBy, m.paragraph(number).stream().toList());
+            return m.adjustParagraph(number, on, signedBy);
+        }, true,
                 m -> outbox(m, m.paragraph(number).stream().toList()));
         dispatcher.dispatchSoon(id);
         return v;
@@ -232,10 +292,32 @@ public class MeetingService {
      * write (the outbox); the dispatcher then carries each out once.
      */
     public Versioned adjust(String id, LocalDate on, List<String> signedBy, Long ifMatch) {
-        Versioned v = change(id, ifMatch, m -> m.adjust(on, signedBy), true,
+        Versioned v = change(id, ifMatch, m -> {
+            requireJustering(m, on, signedBy, m.paragraphs());
+            return m.adjust(on, signedBy);
+        }, true,
                 m -> outbox(m, m.paragraphs().stream().filter(p -> p.adjustedOn() == null).toList()));
         dispatcher.dispatchSoon(id);
         return v;
+    }
+
+    /**
+     * The law on a justering: its day (not before the meeting, not in the future), its signers (the chair of
+     * each § and the chosen adjusters, all present), and every § it adjusts still keeping the rules of the
+     * meeting, its quorum included.
+     */
+    private void requireJustering(Meeting m, LocalDate on, List<String> signedBy, List<Paragraph> adjusted) {
+        if (on == null) {
+            throw new se.radhus.common.domain.InvalidInput("date", "the day of the justering, YYYY-MM-DD");
+        }
+        List<MeetingLaw.Finding> findings = MeetingLaw.justering(m.date(), on, today(), signedBy == null ? List.of() : signedBy,
+                m.attendance(), m.adjusters(), adjusted);
+        if (!findings.isEmpty()) {
+            throw findings.get(0).violation();
+        }
+        for (Paragraph p : adjusted) {
+            requireLaw(m, p);
+        }
     }
 
     static org.bson.Document outbox(Meeting m, List<Paragraph> paragraphs) {
@@ -252,7 +334,19 @@ public class MeetingService {
         return set;
     }
 
+    /**
+     * Posts the notice of the justering on the anslagstavla, not in the future; later than its due day (the
+     * second day after the justering, lag 1930:173) only with the reason, recorded as late.
+     */
+    public Versioned post(String id, LocalDate postedOn, String lateReason, String keptAt, Long ifMatch) {
+        if (postedOn != null && postedOn.isAfter(today())) {
+            throw new RuleViolation("anslag-future", "The notice is dated " + postedOn + ", after today (" + today()
+                    + "): record it on the day it is posted.");
+        }
+        return change(id, ifMatch, m -> m.post(postedOn, lateReason, keptAt, true), false);
+    }
+
     public Versioned post(String id, LocalDate postedOn, Long ifMatch) {
-        return change(id, ifMatch, m -> m.post(postedOn), false);
+        return post(id, postedOn, null, null, ifMatch);
     }
 }

@@ -108,6 +108,14 @@ public class MeetingStore {
     }
 
     /** The meeting of a body on a date, if any. */
+    /** The id of a meeting of the body later in the same year than {@code date} that already has § numbers, if any. */
+    public Optional<String> laterWithParagraphs(String bodyId, java.time.LocalDate date) {
+        Document d = meetings.find(Filters.and(Filters.eq("bodyId", bodyId), Filters.gt("date", date.toString()),
+                Filters.lte("date", date.getYear() + "-12-31"), Filters.exists("paragraphs.0"))).sort(Sorts.ascending("date"))
+                .projection(new Document("_id", 1)).first();
+        return Optional.ofNullable(d).map(x -> x.getString("_id"));
+    }
+
     public Optional<Meeting> findByBodyAndDate(String bodyId, String date) {
         return Optional.ofNullable(meetings.find(Filters.and(Filters.eq("bodyId", bodyId), Filters.eq("date", date))).first())
                 .map(d -> DocumentCodec.fromDocument(d, Meeting.class));

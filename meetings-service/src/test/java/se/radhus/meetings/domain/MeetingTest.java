@@ -67,7 +67,7 @@ public class MeetingTest {
             assertThatThrownBy(write::run).isInstanceOfSatisfying(RuleViolation.class,
                     e -> assertThat(e.rule()).isEqualTo("protocol-adjusted"));
         }
-        Meeting posted = adjusted.post(LocalDate.of(2024, 5, 24));
+        Meeting posted = adjusted.post(LocalDate.of(2024, 5, 23)); // by the second day after the justering (8 kap. 12 §)
         assertThatThrownBy(() -> posted.addParagraph(paragraph(182))).isInstanceOf(RuleViolation.class);
         assertThatThrownBy(() -> posted.post(LocalDate.of(2024, 5, 25))).isInstanceOfSatisfying(RuleViolation.class,
                 e -> assertThat(e.rule()).isEqualTo("anslag-posted"));

@@ -1,0 +1,105 @@
+package se.radhus.meetings.service;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import se.radhus.common.api.Problem;
+import se.radhus.common.api.ProblemException;
+import se.radhus.common.domain.RuleViolation;
+import se.radhus.meetings.domain.Appeal;
+import se.radhus.meetings.domain.LegalForce;
+import se.radhus.meetings.domain.Meeting;
+import se.radhus.meetings.domain.Paragraph;
+import se.radhus.meetings.store.AppealStore;
+
+/**
+ * Appeals (laglighetsprövning) against adjusted §, their judgments, and the legal-force state of each §
+ * on the injected clock's today.
+ */
+@Service
+public class AppealService {
+
+    private final MeetingService meetings;
+    private final AppealStore appeals;
+
+    public AppealService(MeetingService meetings, AppealStore appeals) {
+        this.meetings = meetings;
+        this.appeals = appeals;
+    }
+
+    /** A § and where it stands. */
+    public record Standing(String meetingId, int paragraph, LegalForce.State state, LocalDate appealDeadline,
+                           LocalDate legalForceSince, List<Appeal> appeals) {
+    }
+
+    private Paragraph paragraph(Meeting m, int number) {
+        return m.paragraph(number).orElseThrow(() -> new ProblemException(Problem.notFound("There is no § " + number + " in " + m.id() + ".")));
+    }
+
+    public Appeal register(String meetingId, int number, LocalDate received, String court, String caseNumber) {
+        Meeting m = meetings.get(meetingId).meeting();
+        paragraph(m, number);
+        LocalDate posted = m.posting() == null ? null : m.posting().postedOn();
+        if (received != null && received.isAfter(meetings.today())) {
+            throw new RuleViolation("appeal-future", "The appeal is dated " + received + ", after today (" + meetings.today() + ").");
+        }
+        Appeal[] made = new Appeal[1];
+        appeals.update(meetingId, number, before -> {
+            made[0] = Appeal.register(Integer.toString(before.size() + 1), received, court, caseNumber, posted);
+            List<Appeal> after = new ArrayList<>(before);
+            after.add(made[0]);
+            return after;
+        });
+        return made[0];
+    }
+
+    public Appeal judge(String meetingId, int number, String appealId, Appeal.Judgment judgment) {
+        Meeting m = meetings.get(meetingId).meeting();
+        paragraph(m, number);
+        if (judgment.date() != null && judgment.date().isAfter(meetings.today())) {
+            throw new RuleViolation("judgment-future", "The judgment is dated " + judgment.date() + ", after today.");
+        }
+        Appeal[] judged = new Appeal[1];
+        appeals.update(meetingId, number, before -> {
+            List<Appeal> after = new ArrayList<>();
+            for (Appeal a : before) {
+                if (a.id().equals(appealId)) {
+                    judged[0] = a.judged(judgment);
+                    after.add(judged[0]);
+                } else {
+                    after.add(a);
+                }
+            }
+            if (judged[0] == null) {
+                throw new ProblemException(Problem.notFound("There is no appeal " + appealId + " against § " + number + " of " + meetingId + "."));
+            }
+            return after;
+        });
+        return judged[0];
+    }
+
+    public Standing standing(Meeting m, int number, List<Appeal> against) {
+        paragraph(m, number);
+        LocalDate deadline = m.posting() == null ? null : m.posting().appealDeadline();
+        LocalDate today = meetings.today();
+        return new Standing(m.id(), number, LegalForce.of(deadline, against, today), deadline,
+                LegalForce.since(deadline, against, today), against);
+    }
+
+    public Standing standing(String meetingId, int number) {
+        return standing(meetings.get(meetingId).meeting(), number, appeals.of(meetingId, number));
+    }
+
+    /** Every § of a meeting and where it stands. */
+    public Map<Integer, Standing> standings(Meeting m) {
+        Map<Integer, List<Appeal>> all = appeals.ofMeeting(m.id());
+        Map<Integer, Standing> out = new LinkedHashMap<>();
+        for (Paragraph p : m.paragraphs()) {
+            out.put(p.number(), standing(m, p.number(), all.getOrDefault(p.number(), List.of())));
+        }
+        return out;
+    }
+}
