@@ -140,8 +140,9 @@ class LayoutFamiliesTest {
 
     @Test
     void aMunicipalitysOwnWordsAreOneLineOfData() {
-        ProtocolLayout own = new ProtocolLayout(List.of("CASE_NUMBER\tdnr", "DESCRIPTION\tredogörelse", "RECIPIENTS\tfår del av beslutet"));
-        ProtocolImporter.Imported imported = new ProtocolImporter(own).read(protocol("Dnr", "Redogörelse", "Får del av beslutet", ""));
+        ProtocolLayout own = ProtocolLayout.standard().with(List.of("DESCRIPTION\tutredning", "RECIPIENTS\tfår del av beslutet"));
+        assertThat(ProtocolLayout.standard().heading("Utredning:")).isNull();
+        ProtocolImporter.Imported imported = new ProtocolImporter(own).read(protocol("Dnr", "Utredning", "Får del av beslutet", ""));
         assertThat(imported.warnings()).isEmpty();
         assertThat(imported.paragraphs().get(0).description()).startsWith("Riktlinjerna");
         assertThat(imported.paragraphs().get(0).recipients()).containsExactly("Skolskjutsenheten");
