@@ -145,6 +145,30 @@ public record Meeting(String id, String bodyId, LocalDate date, String startTime
         return with(MeetingState.PROTOCOL_DRAFT, ps, justering, posting);
     }
 
+    /**
+     * Adds a paragraph read from an existing protocol: its form is checked as for any §, but the law's
+     * rules on its votes (who may vote, one ballot each) are reported in {@code warnings}, not enforced:
+     * the protocol records what happened.
+     */
+    public Meeting addImportedParagraph(Paragraph p, List<String> warnings) {
+        requireEditable();
+        InvalidInput.check(p.validate());
+        if (paragraph(p.number()).isPresent()) {
+            throw new RuleViolation("paragraph-number-taken", "§ " + p.number() + " is already in this protocol.");
+        }
+        for (Vote v : p.votes()) {
+            try {
+                VoteRules.check(v, attendance, p.number(), p.recusals());
+            } catch (RuleViolation e) {
+                warnings.add("§ " + p.number() + ": " + e.getMessage());
+            }
+        }
+        List<Paragraph> ps = new ArrayList<>(paragraphs.size() + 1);
+        ps.addAll(paragraphs);
+        ps.add(p.withAdjustedOn(null));
+        return with(MeetingState.PROTOCOL_DRAFT, ps, justering, posting);
+    }
+
     /** Replaces a paragraph of the draft. */
     public Meeting replaceParagraph(Paragraph p) {
         requireEditable();

@@ -27,7 +27,9 @@ final class ParagraphReader {
     static final Pattern ITEM = Pattern.compile("(?:\\d{1,2}|[a-z])[.)]\\s+\\S.*");
     static final Pattern MOTION = Pattern.compile("(.+?)\\s+[–-]\\s+(.+)");
     /** "Anna Berg (S) yrkar bifall till …", "(V) yrkar avslag …", "Tjänstgörande ersättaren X (S) yrkar …". */
-    static final Pattern MOVES = Pattern.compile("(?iu)(.+?)\\s+yrkar\\s+(.+)");
+    static final Pattern MOVES = Pattern.compile("(?iu)(.+?)\\s+(?:yrkar|föreslår)\\s+(.+)");
+    /** A list of members wrapped before its verb: "Anna Berg (S), Per Sten (M) och". */
+    static final Pattern WHO_SO_FAR = Pattern.compile("(?u)(?:[^,()]+\\([^)]+\\)(?:,|\\s+och)?\\s*)+|.*(?:,|\\s+och)");
     /** "Anna Andersson (M) reserverar sig mot beslutet till förmån för …". */
     static final Pattern RESERVES = Pattern.compile("(?iu)(.+?)\\s+(reserverar\\s+sig.*)");
     /** A line of the chair's finding or a vote's outcome inside an omröstning. */
@@ -85,7 +87,7 @@ final class ParagraphReader {
     }
 
     /** The paragraphs of the lines from the first § on; lines before any § go to the front matter. */
-    List<Paragraph> read(List<Line> lines, int from, List<String> warnings) {
+    List<Paragraph> read(List<Line> lines, int from, List<String> warnings, Deadline deadline) {
         List<int[]> starts = new ArrayList<>();
         List<Head> heads = new ArrayList<>();
         Integer previous = null;
@@ -108,6 +110,7 @@ final class ParagraphReader {
             int start = starts.get(k)[0];
             int end = k + 1 < starts.size() ? starts.get(k + 1)[0] : lines.size();
             out.add(paragraph(heads.get(k), lines.subList(start + 1, end), warnings));
+            deadline.check();
         }
         return out;
     }
@@ -221,6 +224,8 @@ final class ParagraphReader {
         VoteReader vote = new VoteReader();
         List<Reservation> reservations = new ArrayList<>();
         StringBuilder pendingReservation = new StringBuilder();
+        StringBuilder pendingMotion = new StringBuilder();
+        int[] pendingMotionLine = {0};
         int[] pendingReservationLine = {0};
         List<String> recusals = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -303,7 +308,20 @@ final class ParagraphReader {
                         addItem(recipients, t, true, true);
                     }
                 }
-                case MOTIONS -> motion(motions, t, pendingBreak, l.number(), number, warnings);
+                case MOTIONS -> {
+                    String joined = pendingMotion.isEmpty() ? t : pendingMotion + " " + t;
+                    if (!MOVES.matcher(joined).matches() && WHO_SO_FAR.matcher(t).matches()) {
+                        if (pendingMotion.isEmpty()) {
+                            pendingMotionLine[0] = l.number();
+                        }
+                        pendingMotion.setLength(0);
+                        pendingMotion.append(joined); // names wrapped before "yrkar"
+                    } else {
+                        motion(motions, joined, pendingBreak && pendingMotion.isEmpty(),
+                                pendingMotion.isEmpty() ? l.number() : pendingMotionLine[0], number, warnings);
+                        pendingMotion.setLength(0);
+                    }
+                }
                 case VOTING_ORDER, PROCEDURE -> {
                     if (t.toLowerCase().startsWith("ordföranden finner") || section == Section.PROCEDURE || !finding.isEmpty()) {
                         append(finding, t);
@@ -351,6 +369,9 @@ final class ParagraphReader {
         }
         flushVotes(vote, number, warnings);
         flushReservation(pendingReservation, pendingReservationLine[0], number, warnings);
+        if (!pendingMotion.isEmpty()) {
+            warnings.add("line " + pendingMotionLine[0] + ": § " + number + ": not a motion: " + pendingMotion);
+        }
         decisions.close();
         String title = titleLines.size() == 1 && runOnHeaded ? runOnTitle(titleLines.get(0).text(), runOn)
                 : title(titleLines, description);
@@ -456,15 +477,9 @@ final class ParagraphReader {
 
     private static void appendDescription(StringBuilder description, String t, boolean pendingBreak) {
         if (!description.isEmpty()) {
-            if (pendingBreak) {
-                description.append("\n\n");
-                description.append(t);
-            } else {
-                append(description, t);
-            }
-        } else {
-            description.append(t);
+            description.append(pendingBreak ? "\n\n" : " ");
         }
+        description.append(t);
     }
 
     private static void motion(List<Motion> motions, String t, boolean pendingBreak, int line, int number, List<String> warnings) {

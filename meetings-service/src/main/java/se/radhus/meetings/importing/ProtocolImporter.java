@@ -32,13 +32,23 @@ public final class ProtocolImporter {
         this.paragraphs = new ParagraphReader(layout);
     }
 
+    /** The text of a protocol's PDF, within the standard limits. */
+    public static String pdfText(byte[] pdf) {
+        return PdfText.read(pdf, Limits.STANDARD, new Deadline(Limits.STANDARD.time()));
+    }
+
     public Imported read(String text) {
+        return read(text, new Deadline(java.time.Duration.ofDays(1)));
+    }
+
+    Imported read(String text, Deadline deadline) {
         PageText.Read page = PageText.read(text, layout);
+        deadline.check();
         List<String> warnings = new ArrayList<>(page.warnings());
         List<Line> lines = page.lines();
         int first = paragraphs.first(lines);
         FrontMatter.Read front = FrontMatter.read(first < 0 ? lines : lines.subList(0, first), layout, warnings);
-        List<Paragraph> read = first < 0 ? List.of() : paragraphs.read(lines, first, warnings);
+        List<Paragraph> read = first < 0 ? List.of() : paragraphs.read(lines, first, warnings, deadline);
         return new Imported(page.bodyName(), page.date(), front.place(), front.startTime(), front.endTime(), front.attendance(),
                 front.adjusters(), read, warnings);
     }

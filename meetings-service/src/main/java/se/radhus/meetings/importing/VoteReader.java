@@ -137,7 +137,13 @@ final class VoteReader {
     }
 
     private void ballots(Vote.Choice choice, String word, List<String> names, String count) {
-        names.forEach(n -> ballots.add(new Vote.Ballot(n, choice)));
+        for (String n : names) {
+            if (ballots.stream().anyMatch(b -> b.member().equals(n))) {
+                countProblems.add(n + " is named twice; the first ballot is kept");
+            } else {
+                ballots.add(new Vote.Ballot(n, choice));
+            }
+        }
         if (count != null) {
             int said = Integer.parseInt(count);
             if (names.isEmpty()) {
@@ -150,7 +156,11 @@ final class VoteReader {
 
     List<Vote> votes(int paragraph, List<String> warnings) {
         countProblems.forEach(p -> warnings.add("§ " + paragraph + ": omröstning: " + p));
-        if (ja == null && nej == null && ballots.isEmpty()) {
+        if (ballots.isEmpty()) {
+            if (ja != null || nej != null) {
+                warnings.add("§ " + paragraph + ": omröstning: the proposition is printed but no member's ballot (perhaps in an"
+                        + " appendix); no vote is kept");
+            }
             return List.of();
         }
         return List.of(new Vote(ja, nej, ballots));

@@ -152,6 +152,60 @@ public class MeetingService {
                 "The meeting " + id + " kept changing while this request was applied; read it again and retry."));
     }
 
+    /** What an imported meeting landed as, and the paragraphs left out (only with {@code partial}). */
+    public record Landed(Versioned meeting, List<String> leftOut) {
+    }
+
+    /**
+     * Writes an imported meeting and all its paragraphs in one insert. Each § number is reserved for the
+     * body's year first and all are given back if the insert does not happen, so a refused import leaves
+     * nothing behind. A number another meeting holds refuses the import, or with {@code partial} leaves
+     * that § out.
+     */
+    public Landed insertImported(Meeting planned, List<Paragraph> paragraphs, boolean partial) {
+        if (bodies.find(planned.bodyId()).isEmpty()) {
+            throw new ProblemException(Problem.invalid(List.of(new se.radhus.common.api.FieldError("bodyId",
+                    "the id of an existing body; there is no " + planned.bodyId()))));
+        }
+        if (meetings.find(planned.id()).isPresent()) {
+            throw new ProblemException(Problem.conflict("exists", "Already exists",
+                    "The body " + planned.bodyId() + " already has a meeting on " + planned.date() + " (" + planned.id() + ")."));
+        }
+        int year = planned.date().getYear();
+        List<Integer> reserved = new java.util.ArrayList<>();
+        List<String> leftOut = new java.util.ArrayList<>();
+        boolean written = false;
+        try {
+            Meeting m = planned;
+            for (Paragraph p : paragraphs) {
+                if (numbers.reserve(planned.bodyId(), year, p.number(), planned.id())) {
+                    reserved.add(p.number());
+                    m = m.addImportedParagraph(p, new java.util.ArrayList<>());
+                } else if (partial) {
+                    leftOut.add("§ " + p.number() + " not added: § " + p.number() + " of " + planned.bodyId() + " " + year
+                            + " is held by another meeting.");
+                } else {
+                    throw new ProblemException(Problem.conflict("paragraph-number-used", "Paragraph number used",
+                            "§ " + p.number() + " of " + planned.bodyId() + " " + year + " is held by another meeting; nothing"
+                                    + " was imported (add ?partial=true to import the rest)."));
+                }
+            }
+            if (!meetings.insert(m)) {
+                throw new ProblemException(Problem.conflict("exists", "Already exists",
+                        "The body " + planned.bodyId() + " already has a meeting on " + planned.date() + " (" + planned.id() + ")."));
+            }
+            written = true;
+            for (Paragraph p : m.paragraphs()) {
+                registerCase(p, m);
+            }
+            return new Landed(new Versioned(m, 1), leftOut);
+        } finally {
+            if (!written) {
+                reserved.forEach(n -> numbers.release(planned.bodyId(), year, n, planned.id()));
+            }
+        }
+    }
+
     /** A paragraph about a case the diarium does not know yet registers it under its existing number. */
     private void registerCase(Paragraph p, Meeting m) {
         if (p.caseNumber() != null && cases.find(p.caseNumber()).isEmpty()) {
