@@ -172,22 +172,27 @@ public class MeetingService {
                     "The body " + planned.bodyId() + " already has a meeting on " + planned.date() + " (" + planned.id() + ")."));
         }
         int year = planned.date().getYear();
-        List<Integer> reserved = new java.util.ArrayList<>();
-        List<String> leftOut = new java.util.ArrayList<>();
+        List<Integer> wanted = paragraphs.stream().map(Paragraph::number).toList();
+        java.util.Set<Integer> held = numbers.reserveAll(planned.bodyId(), year, wanted, planned.id());
+        List<Integer> reserved = wanted.stream().filter(n -> !held.contains(n)).toList();
         boolean written = false;
         try {
+            if (!held.isEmpty() && !partial) {
+                int first = held.iterator().next();
+                throw new ProblemException(Problem.conflict("paragraph-number-used", "Paragraph number used",
+                        "§ " + first + " of " + planned.bodyId() + " " + year + " is held by another meeting" + (held.size() > 1
+                                ? " (and " + (held.size() - 1) + " more)" : "") + "; nothing was imported (add ?partial=true to"
+                                + " import the rest).").with("held", held));
+            }
+            List<String> leftOut = new java.util.ArrayList<>();
+            List<String> ignored = new java.util.ArrayList<>();
             Meeting m = planned;
             for (Paragraph p : paragraphs) {
-                if (numbers.reserve(planned.bodyId(), year, p.number(), planned.id())) {
-                    reserved.add(p.number());
-                    m = m.addImportedParagraph(p, new java.util.ArrayList<>());
-                } else if (partial) {
+                if (held.contains(p.number())) {
                     leftOut.add("§ " + p.number() + " not added: § " + p.number() + " of " + planned.bodyId() + " " + year
                             + " is held by another meeting.");
                 } else {
-                    throw new ProblemException(Problem.conflict("paragraph-number-used", "Paragraph number used",
-                            "§ " + p.number() + " of " + planned.bodyId() + " " + year + " is held by another meeting; nothing"
-                                    + " was imported (add ?partial=true to import the rest)."));
+                    m = m.addImportedParagraph(p, ignored);
                 }
             }
             if (!meetings.insert(m)) {
@@ -195,13 +200,13 @@ public class MeetingService {
                         "The body " + planned.bodyId() + " already has a meeting on " + planned.date() + " (" + planned.id() + ")."));
             }
             written = true;
-            for (Paragraph p : m.paragraphs()) {
-                registerCase(p, m);
-            }
+            Meeting landed = m;
+            cases.registerAll(m.paragraphs().stream().filter(p -> p.caseNumber() != null)
+                    .map(p -> new CaseFile(p.caseNumber(), landed.bodyId(), p.title(), null, List.of())).toList());
             return new Landed(new Versioned(m, 1), leftOut);
         } finally {
             if (!written) {
-                reserved.forEach(n -> numbers.release(planned.bodyId(), year, n, planned.id()));
+                numbers.releaseAll(planned.bodyId(), year, reserved, planned.id());
             }
         }
     }
