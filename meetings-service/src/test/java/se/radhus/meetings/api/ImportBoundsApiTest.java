@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * detail, a PDF whose pages share one huge compressed stream refused before its text is read, the
  * meeting's date from the text or from date=, and a refused import that leaves nothing for its retry.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.grpc.server.port=0")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.grpc.server.port=0", "radhus.diarium.forms=SLK=PREFIX-YYYY-NNNNN,MS=NNNNN/YYYY"})
 class ImportBoundsApiTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -62,11 +63,11 @@ class ImportBoundsApiTest {
 
     @BeforeEach
     void bodies() throws Exception {
-        for (String id : new String[] {"bn", "big", "over", "pdf", "dated", "undated", "retry", "held"}) {
+        for (String id : new String[] {"bn", "big", "over", "pdf", "dated", "undated", "retry", "held", "gbg", "mdl"}) {
             http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/bodies"))
                     .header("Authorization", TestAuth.bearer("admin")).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("id", id, "name", "Byggnadsnämnden",
-                            "diariumPrefix", "BN")))).build(), HttpResponse.BodyHandlers.ofString());
+                            "diariumPrefix", id.equals("gbg") ? "SLK" : id.equals("mdl") ? "MS" : "BN")))).build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 
@@ -175,5 +176,43 @@ class ImportBoundsApiTest {
         assertThat(fixed.statusCode()).as(fixed.body()).isEqualTo(201);
         assertThat(JSON.readTree(fixed.body()).get("paragraphs").asInt()).isEqualTo(2);
         assertThat(post("bodyId=retry", protocol("2024-04-01", 1, 2), "text/plain").statusCode()).as("the same meeting twice").isEqualTo(409);
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", TestAuth.bearer("registrator")).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void importedNumbersAreKeptAsPrintedFoundInAnySpellingAndNewOnesFollowTheRegistrysForm() throws Exception {
+        String text = "Kommunstyrelsen\n\nProtokoll nr 14\nSammanträdesdatum: 2024-05-08\n\n§ 379 Ärendenummer SLK-2024-00062\n"
+                + "Val av justerare\nBeslut\n\nHampus Magnusson (M) utses att justera dagens protokoll.\n\n"
+                + "§ 380 Diarienummer 00190/20241.1.1.\nÅrsredovisning 2023\nBeslut\nÅrsredovisningen godkänns.\n\n"
+                + "§ 381 Diarienummer 78990\nFörändring av ärendelistan\nBeslut\nÄrendelistan fastställs.\n";
+        HttpResponse<String> r = post("bodyId=gbg", text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode meeting = JSON.readTree(get("/api/meetings/gbg-2024-05-08").body());
+        assertThat(meeting.get("paragraphs").get(0).get("caseNumber").asString()).isEqualTo("SLK-2024-00062");
+        assertThat(meeting.get("paragraphs").get(1).get("caseNumber").asString()).isEqualTo("00190/2024");
+        assertThat(meeting.get("paragraphs").get(2).get("caseNumber").asString()).isEqualTo("78990");
+        for (String spelling : new String[] {"SLK-2024-00062", "slk%202024-62", "SLK%E2%80%902024%E2%80%9062"}) {
+            HttpResponse<String> c = get("/api/cases/" + spelling);
+            assertThat(c.statusCode()).as(spelling + ": " + c.body()).isEqualTo(200);
+            assertThat(c.body()).contains("SLK-2024-00062");
+        }
+        assertThat(get("/api/cases/190/2024").statusCode()).isEqualTo(200);
+        assertThat(get("/api/cases/00190/2024").statusCode()).isEqualTo(200);
+        assertThat(get("/api/cases/78990").statusCode()).isEqualTo(200);
+        assertThat(get("/api/cases/SLK-2024-00063").statusCode()).isEqualTo(404);
+        assertThat(get("/api/cases/inget-nummer").statusCode()).isEqualTo(400);
+        // a new case of the Göteborg registry follows its form, past the imported numbers
+        for (String[] body : new String[][] {{"gbg", "SLK-2024-00063"}, {"mdl", "00001/2024"}}) {
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/cases"))
+                    .header("Authorization", TestAuth.bearer("registrator")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("bodyId", body[0], "title", "Nytt ärende",
+                            "registeredOn", "2024-06-01")))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            assertThat(JSON.readTree(created.body()).get("number").asString()).isEqualTo(body[1]);
+        }
     }
 }
