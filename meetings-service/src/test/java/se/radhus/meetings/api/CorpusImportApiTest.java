@@ -2,9 +2,6 @@ package se.radhus.meetings.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,15 +14,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every real protocol of the corpus ({@code testdata/corpus}, Göteborg and Mölndal) imported through the
@@ -34,41 +26,15 @@ import tools.jackson.databind.json.JsonMapper;
  * in a warning). {@code date=} is sent only where the text prints no meeting date.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.grpc.server.port=0")
-class CorpusImportApiTest {
+class CorpusImportApiTest extends ApiTestBase {
 
     static final Path CORPUS = Path.of("../testdata/corpus");
-    static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("radhus.data-dir", () -> dataDir.toString());
-        TestAuth.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    final HttpClient http = HttpClient.newHttpClient();
 
     static Stream<String> corpus() throws Exception {
         try (Stream<Path> files = Files.list(CORPUS)) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".expected.json"))
                     .map(n -> n.substring(0, n.length() - ".expected.json".length())).sorted().toList().stream();
         }
-    }
-
-    HttpResponse<String> send(String method, String path, String type, byte[] body, String role) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", TestAuth.bearer(role));
-        if (body != null) {
-            b.header("Content-Type", type).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
-        } else {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -17,13 +13,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What an import may cost and what it lands: many paragraphs in one write, caps refused with 413 and a
@@ -32,42 +23,21 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.grpc.server.port=0", "radhus.diarium.forms=SLK=PREFIX-YYYY-NNNNN,MS=NNNNN/YYYY"})
-class ImportBoundsApiTest {
-
-    static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("radhus.data-dir", () -> dataDir.toString());
-        TestAuth.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    final HttpClient http = HttpClient.newHttpClient();
+class ImportBoundsApiTest extends ApiTestBase {
 
     HttpResponse<String> post(String query, byte[] body, String type) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/imports?" + query))
-                .header("Authorization", TestAuth.bearer("sekreterare")).header("Content-Type", type)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return send("POST", "/api/imports?" + query, type, body, "sekreterare");
     }
 
     int status(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", TestAuth.bearer("admin")).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        return send("GET", path, null, null, "admin").statusCode();
     }
 
     @BeforeEach
     void bodies() throws Exception {
         for (String id : new String[] {"bn", "big", "over", "pdf", "dated", "undated", "retry", "held", "gbg", "mdl"}) {
-            http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/bodies"))
-                    .header("Authorization", TestAuth.bearer("admin")).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("id", id, "name", "Byggnadsnämnden",
-                            "diariumPrefix", id.equals("gbg") ? "SLK" : id.equals("mdl") ? "MS" : "BN")))).build(), HttpResponse.BodyHandlers.ofString());
+            send("POST", "/api/bodies", "application/json", JSON.writeValueAsBytes(Map.of("id", id, "name", "Byggnadsnämnden",
+                    "diariumPrefix", id.equals("gbg") ? "SLK" : id.equals("mdl") ? "MS" : "BN")), "admin");
         }
     }
 
@@ -179,8 +149,7 @@ class ImportBoundsApiTest {
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", TestAuth.bearer("registrator")).build(), HttpResponse.BodyHandlers.ofString());
+        return send("GET", path, null, null, "registrator");
     }
 
     @Test
@@ -207,10 +176,8 @@ class ImportBoundsApiTest {
         assertThat(get("/api/cases/inget-nummer").statusCode()).isEqualTo(400);
         // a new case of the Göteborg registry follows its form, past the imported numbers
         for (String[] body : new String[][] {{"gbg", "SLK-2024-00063"}, {"mdl", "00001/2024"}}) {
-            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/cases"))
-                    .header("Authorization", TestAuth.bearer("registrator")).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("bodyId", body[0], "title", "Nytt ärende",
-                            "registeredOn", "2024-06-01")))).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> created = send("POST", "/api/cases", "application/json", JSON.writeValueAsBytes(Map.of("bodyId", body[0],
+                    "title", "Nytt ärende", "registeredOn", "2024-06-01")), "registrator");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             assertThat(JSON.readTree(created.body()).get("number").asString()).isEqualTo(body[1]);
         }
