@@ -63,8 +63,8 @@ public record Diarienummer(String registry, int year, int sequence, Form form, S
     private static final Pattern REGISTRY = Pattern.compile("[A-ZÅÄÖ]{1,10}");
     private static final String WORDS = "(?:(?:dnr|diarienr|diarienummer|ärendenummer|ärendenr)\\.?:?\\s*)?";
     private static final String PART = "(?::(-?\\d{1,4}))?";
-    private static final Pattern SLASH = Pattern.compile("(?iu)^" + WORDS + "([a-zåäö]{1,10})\\s*[-\\s]\\s*(\\d{4})\\s*/\\s*(\\d{1,5})" + PART + "$");
-    private static final Pattern DASH = Pattern.compile("(?iu)^" + WORDS + "([a-zåäö]{1,10})\\s*[-\\s]\\s*(\\d{4})\\s*-\\s*(\\d{1,5})" + PART + "$");
+    private static final Pattern SLASH = Pattern.compile("(?iu)^" + WORDS + "([a-zåäö]{1,10})\\s*[-\\s]?\\s*(\\d{4})\\s*/\\s*(\\d{1,5})" + PART + "$");
+    private static final Pattern DASH = Pattern.compile("(?iu)^" + WORDS + "([a-zåäö]{1,10})\\s*[-\\s]?\\s*(\\d{4})\\s*-\\s*(\\d{1,5})" + PART + "$");
     private static final Pattern SEQUENCE_YEAR = Pattern.compile("(?iu)^" + WORDS + "(\\d{1,6})\\s*/\\s*(\\d{4})(?:\\s*\\d+(?:\\.\\d+)*\\.?)?$");
     private static final Pattern SHORT_YEAR = Pattern.compile("(?iu)^" + WORDS + "(\\d{1,6})\\s*/\\s*(\\d{2})$");
     private static final Pattern NUMBER = Pattern.compile("(?iu)^" + WORDS + "(\\d{1,9})$");

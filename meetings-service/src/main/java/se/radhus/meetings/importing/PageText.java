@@ -78,6 +78,26 @@ final class PageText {
                 }
             }
         }
+        for (int k = 0; k < n; k++) {
+            // "Sammanträdesdatum" with its date on the next line
+            if (lines.get(k).blank() || !layout.dateLabel(lines.get(k).text())) {
+                continue;
+            }
+            int j = k + 1;
+            while (j < n && lines.get(j).blank()) {
+                j++;
+            }
+            LocalDate found = j < n ? date(lines.get(j).text()) : null;
+            if (found != null) {
+                furniture[k] = true;
+                furniture[j] = true;
+                if (date == null) {
+                    date = found;
+                } else if (!found.equals(date)) {
+                    warnings.add("line " + lines.get(j).number() + ": another meeting date " + found + "; " + date + " is kept");
+                }
+            }
+        }
         for (int pass = 0; pass < 2; pass++) {
             for (int k = 0; k < n; k++) {
                 String t = lines.get(k).text();
@@ -129,11 +149,27 @@ final class PageText {
         }
     }
 
-    private static LocalDate date(String iso) {
+    private static final java.util.List<String> MONTHS = java.util.List.of("januari", "februari", "mars", "april", "maj", "juni",
+            "juli", "augusti", "september", "oktober", "november", "december");
+    private static final java.util.regex.Pattern SWEDISH = java.util.regex.Pattern.compile(
+            "(?iu)(?:\\p{L}+dagen\\s+(?:den\\s+)?)?(\\d{1,2})\\s+(\\p{L}+)\\s+(\\d{4})");
+
+    /** A day as protocols print it: "2024-05-21", or "21 maj 2024" (perhaps "tisdagen den 21 maj 2024"). */
+    static LocalDate date(String text) {
+        String t = text.strip().replace('\u2010', '-').replace('\u2011', '-');
         try {
-            return LocalDate.parse(iso);
+            return LocalDate.parse(t);
         } catch (DateTimeParseException e) {
-            return null;
+            Matcher m = SWEDISH.matcher(t);
+            int month = m.matches() ? MONTHS.indexOf(m.group(2).toLowerCase(java.util.Locale.ROOT)) : -1;
+            if (month < 0) {
+                return null;
+            }
+            try {
+                return LocalDate.of(Integer.parseInt(m.group(3)), month + 1, Integer.parseInt(m.group(1)));
+            } catch (java.time.DateTimeException bad) {
+                return null;
+            }
         }
     }
 
@@ -156,13 +192,19 @@ final class PageText {
 
     /**
      * Drops furniture markers and the blank lines that follow them, so that a sentence across a page
-     * joins up; a blank line before the furniture ends a paragraph at the foot of the page and stays.
+     * joins up; a blank line before the furniture stays where the text before it ends a sentence (a
+     * paragraph ended at the foot of the page).
      */
     static List<Line> dropFurniture(List<Line> in) {
         List<Line> out = new ArrayList<>(in.size());
         for (int k = 0; k < in.size(); k++) {
             Line l = in.get(k);
             if (l.text().equals(MARK)) {
+                int size = out.size();
+                if (size >= 2 && out.get(size - 1).blank() && !out.get(size - 2).blank()
+                        && !endsSentence(out.get(size - 2).text())) {
+                    out.remove(size - 1); // the page broke a sentence: it joins up across the furniture
+                }
                 while (k + 1 < in.size() && (in.get(k + 1).blank() || in.get(k + 1).text().equals(MARK))) {
                     k++;
                 }
@@ -171,6 +213,11 @@ final class PageText {
             out.add(l);
         }
         return out;
+    }
+
+    private static boolean endsSentence(String t) {
+        char c = t.charAt(t.length() - 1);
+        return c == '.' || c == ':' || c == '?' || c == '!' || c == ')' || c == '"' || c == '\u201D';
     }
 
     /** NBSP and other odd spaces to spaces, Unicode hyphens and minus to '-', trimmed, runs of spaces collapsed. */

@@ -20,7 +20,7 @@ import se.radhus.meetings.domain.Reservation;
 final class ParagraphReader {
 
     /** A § heading: "§ 14", "§14", "§ 271 Ärendenummer SLK-2024-00074", "§ 3 0509/23", "§ 5 Val av justerare". */
-    static final Pattern HEADING = Pattern.compile("§\\s*(\\d{1,4})(?:\\s+(.+))?");
+    static final Pattern HEADING = Pattern.compile("(?:\\p{Lu}[\\p{L}]{0,4}\\s+)?§\\s*(\\d{1,4})(?:\\s+(.+))?");
     static final Pattern DECIDES = Pattern.compile("(.+?)\\s+beslutar(\\s+att)?\\s*:?");
     static final Pattern CLAUSE = Pattern.compile("(?i)att\\s+(.*)");
     /** A numbered or lettered item: "1. …", "2) …", "a) …". */
@@ -267,7 +267,7 @@ final class ParagraphReader {
                         decisions.open(DecisionKind.BESLUT, null);
                     } else {
                         decisions.open(DecisionKind.FORSLAG_TILL_BESLUT, null);
-                        if (layout.proposalTo(t) != null) {
+                        if (layout.namesProposer(t)) {
                             // "Kommunstyrelsens förslag till kommunfullmäktige": whose proposal, kept as printed
                             decisions.start(t, false);
                             decisions.endClause();

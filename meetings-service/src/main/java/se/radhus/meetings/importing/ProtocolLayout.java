@@ -44,9 +44,11 @@ public final class ProtocolLayout {
      * only next to other furniture (a page header); HEADER_NAME is a body's name standing alone in a page
      * header, dropped only next to other furniture; PROPOSAL_BY is a heading "Kommunstyrelsens förslag
      * till kommunfullmäktige" (group {@code to}); NOTE_LINE is a protocol note that stands on its own line
-     * ("Paragrafen är omedelbart justerad …") and ends the title.
+     * ("Paragrafen är omedelbart justerad …") and ends the title; DECISION_BY is a heading "Kommunstyrelsens
+     * beslut"; DATE_LABEL is a label whose meeting date stands on the next line ("Sammanträdesdatum" above
+     * "2024-04-10").
      */
-    enum Kind { FURNITURE, MEETING_DATE, HEADER_DATE, HEADER_NAME, PROPOSAL_BY, NOTE_LINE }
+    enum Kind { FURNITURE, MEETING_DATE, DATE_LABEL, HEADER_DATE, HEADER_NAME, PROPOSAL_BY, DECISION_BY, NOTE_LINE }
 
     private record Heading(String words, Section section) {
         boolean matches(String line) {
@@ -167,22 +169,37 @@ public final class ProtocolLayout {
                 return h.section();
             }
         }
-        if (proposalTo(line) != null) {
+        if (proposal(line) != null) {
             return Section.PROPOSAL;
+        }
+        if (any(Kind.DECISION_BY, line.strip()) != null) {
+            return Section.DECISION;
         }
         return null;
     }
 
     /** For a heading "Kommunstyrelsens förslag till kommunfullmäktige": the body proposed to; else null. */
     public String proposalTo(String line) {
-        for (Pattern p : patterns.get(Kind.PROPOSAL_BY)) {
-            Matcher m = p.matcher(line.strip());
-            if (m.matches()) {
-                String to = m.group("to");
-                return to.isEmpty() ? to : Character.toUpperCase(to.charAt(0)) + to.substring(1);
-            }
+        Matcher m = proposal(line);
+        String to = m == null ? null : group(m, "to");
+        return to == null || to.isEmpty() ? to : Character.toUpperCase(to.charAt(0)) + to.substring(1);
+    }
+
+    /** Whether the line is a heading that says whose proposal follows ("Förvaltningens förslag till beslut"). */
+    boolean namesProposer(String line) {
+        return proposal(line) != null;
+    }
+
+    private Matcher proposal(String line) {
+        return any(Kind.PROPOSAL_BY, line.strip());
+    }
+
+    private static String group(Matcher m, String name) {
+        try {
+            return m.group(name);
+        } catch (IllegalArgumentException e) {
+            return null; // the pattern has no such group
         }
-        return null;
     }
 
     /** Matches a line that gives the diarienummer; group 1 is the number as written. */
@@ -210,6 +227,10 @@ public final class ProtocolLayout {
     /** A line that prints the protocol's own date anywhere (group "date"), or null. */
     Matcher meetingDate(String line) {
         return any(Kind.MEETING_DATE, line);
+    }
+
+    boolean dateLabel(String line) {
+        return any(Kind.DATE_LABEL, line) != null;
     }
 
     /** A page header line "body date", valid only next to furniture, or null. */
