@@ -6,7 +6,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import se.radhus.common.diarium.Diarienummer;
 import se.radhus.meetings.domain.DecisionKind;
-import se.radhus.meetings.domain.DecisionSection;
 import se.radhus.meetings.domain.Motion;
 import se.radhus.meetings.domain.Paragraph;
 import se.radhus.meetings.domain.Reservation;
@@ -22,14 +21,6 @@ final class ParagraphReader {
     /** A § heading: "§ 14", "§14", "§ 271 Ärendenummer SLK-2024-00074", "§ 3 0509/23", "§ 5 Val av justerare". */
     static final Pattern HEADING = Pattern.compile("(?:\\p{Lu}[\\p{L}]{0,4}\\s+)?§\\s*(\\d{1,4})(?:\\s+(.+))?");
     static final Pattern DECIDES = Pattern.compile("(.+?)\\s+beslutar(\\s+att)?\\s*:?");
-    static final Pattern CLAUSE = Pattern.compile("(?i)att\\s+(.*)");
-    /** A numbered or lettered item: "1. …", "2) …", "a) …". */
-    static final Pattern ITEM = Pattern.compile("(?:\\d{1,2}|[a-z])[.)]\\s+\\S.*");
-    static final Pattern MOTION = Pattern.compile("(.+?)\\s+[–-]\\s+(.+)");
-    /** "Anna Berg (S) yrkar bifall till …", "(V) yrkar avslag …", "Tjänstgörande ersättaren X (S) yrkar …". */
-    static final Pattern MOVES = Pattern.compile("(?iu)(.+?)\\s+(?:yrkar|föreslår)\\s+(.+)");
-    /** A list of members wrapped before its verb: "Anna Berg (S), Per Sten (M) och". */
-    static final Pattern WHO_SO_FAR = Pattern.compile("(?u)(?:[^,()]+\\([^)]+\\)(?:,|\\s+och)?\\s*)+|.*(?:,|\\s+och)");
     /** "Anna Andersson (M) reserverar sig mot beslutet till förmån för …". */
     static final Pattern RESERVES = Pattern.compile("(?iu)(.+?)\\s+(reserverar\\s+sig.*)");
     /** A line of the chair's finding or a vote's outcome inside an omröstning. */
@@ -134,74 +125,6 @@ final class ParagraphReader {
         return Section.valueOf(found.name());
     }
 
-    /** The builder of one paragraph's decisions: sections of clauses, each clause as written. */
-    private static final class Decisions {
-        final List<DecisionSection> sections = new ArrayList<>();
-        DecisionKind kind = DecisionKind.BESLUT;
-        String body;
-        List<String> clauses;
-        StringBuilder clause;
-        boolean att;
-        boolean closed;
-
-        void open(DecisionKind kind, String body) {
-            close();
-            this.kind = kind;
-            this.body = body;
-            clauses = new ArrayList<>();
-        }
-
-        void endClause() {
-            if (clause != null && !clause.isEmpty()) {
-                clauses.add(clause.toString());
-            }
-            clause = null;
-        }
-
-        void close() {
-            endClause();
-            if (clauses != null && !clauses.isEmpty()) {
-                sections.add(new DecisionSection(kind, body, clauses));
-            }
-            clauses = null;
-        }
-
-        void start(String text, boolean attClause) {
-            if (clauses == null) {
-                clauses = new ArrayList<>();
-            }
-            endClause();
-            clause = new StringBuilder(text);
-            att = attClause;
-            closed = false;
-        }
-
-        /** A line of the decision: a new att-clause or item, a bullet, or more of the clause before. */
-        void line(String t, boolean breakBefore) {
-            Matcher c = CLAUSE.matcher(t);
-            if (c.matches()) {
-                start(c.group(1).strip(), true);
-            } else if (ITEM.matcher(t).matches()) {
-                start(t, false);
-            } else if (t.startsWith("-") && t.length() > 1) {
-                String item = t.substring(1).strip();
-                if (clause != null && (att || clause.toString().endsWith(":") || clause.toString().contains("\n- ")) && !breakBefore
-                        || clause != null && att) {
-                    clause.append("\n- ").append(item);
-                } else {
-                    start("- " + item, false);
-                }
-            } else if (clause != null && (att || !breakBefore && !closed)) {
-                ParagraphReader.append(clause, t);
-            } else {
-                start(t, false);
-            }
-            if (clause != null && !att) {
-                String s = clause.toString();
-                closed = s.endsWith(".") || s.endsWith(":") || s.endsWith("?") || s.endsWith("!");
-            }
-        }
-    }
 
     Paragraph paragraph(Head head, List<Line> block, List<String> warnings) {
         int number = head.number();
@@ -291,7 +214,7 @@ final class ParagraphReader {
                 case TITLE -> {
                     if (titleDone) {
                         appendDescription(description, t, pendingBreak);
-                        append(runOn, t);
+                        Texts.append(runOn, t);
                     } else if (layout.noteLine(t)) {
                         notes.add(t);
                         titleDone = true;
@@ -301,30 +224,30 @@ final class ParagraphReader {
                 }
                 case DECISION -> decisions.line(t, pendingBreak);
                 case DESCRIPTION -> appendDescription(description, t, pendingBreak);
-                case BASIS -> addItem(basis, t, pendingBreak, false);
-                case PREPARERS -> addItem(preparers, t, pendingBreak, true);
+                case BASIS -> Texts.addItem(basis, t, pendingBreak, false);
+                case PREPARERS -> Texts.addItem(preparers, t, pendingBreak, true);
                 case RECIPIENTS -> {
                     if (!t.equals("-")) {
-                        addItem(recipients, t, true, true);
+                        Texts.addItem(recipients, t, true, true);
                     }
                 }
                 case MOTIONS -> {
                     String joined = pendingMotion.isEmpty() ? t : pendingMotion + " " + t;
-                    if (!MOVES.matcher(joined).matches() && WHO_SO_FAR.matcher(t).matches()) {
+                    if (!Motions.MOVES.matcher(joined).matches() && Motions.WHO_SO_FAR.matcher(t).matches()) {
                         if (pendingMotion.isEmpty()) {
                             pendingMotionLine[0] = l.number();
                         }
                         pendingMotion.setLength(0);
                         pendingMotion.append(joined); // names wrapped before "yrkar"
                     } else {
-                        motion(motions, joined, pendingBreak && pendingMotion.isEmpty(),
+                        Motions.read(motions, joined, pendingBreak && pendingMotion.isEmpty(),
                                 pendingMotion.isEmpty() ? l.number() : pendingMotionLine[0], number, warnings);
                         pendingMotion.setLength(0);
                     }
                 }
                 case VOTING_ORDER, PROCEDURE -> {
                     if (t.toLowerCase().startsWith("ordföranden finner") || section == Section.PROCEDURE || !finding.isEmpty()) {
-                        append(finding, t);
+                        Texts.append(finding, t);
                     } else if (votingOrder.isEmpty() || pendingBreak) {
                         votingOrder.add(t);
                     } else {
@@ -334,7 +257,7 @@ final class ParagraphReader {
                 }
                 case VOTES -> {
                     if (OUTCOME.matcher(t).matches()) {
-                        append(finding, t); // "Med 7 röster mot 4 beslutar …": the outcome
+                        Texts.append(finding, t); // "Med 7 röster mot 4 beslutar …": the outcome
                     } else {
                         String problem = vote.read(t, l.number());
                         if (problem != null) {
@@ -361,8 +284,8 @@ final class ParagraphReader {
                         pendingReservation.append(joined);
                     }
                 }
-                case RECUSALS -> addItem(recusals, t, pendingBreak, true);
-                case NOTES -> addItem(notes, t, pendingBreak, false);
+                case RECUSALS -> Texts.addItem(recusals, t, pendingBreak, true);
+                case NOTES -> Texts.addItem(notes, t, pendingBreak, false);
                 default -> warnings.add("line " + l.number() + ": § " + number + ": not placed: " + t);
             }
             pendingBreak = false;
@@ -406,7 +329,7 @@ final class ParagraphReader {
         if (lines.size() > 1 && sentences) {
             StringBuilder rest = new StringBuilder();
             for (String s : texts.subList(1, texts.size())) {
-                append(rest, s);
+                Texts.append(rest, s);
             }
             if (!description.isEmpty()) {
                 rest.append("\n\n").append(description);
@@ -482,80 +405,5 @@ final class ParagraphReader {
         description.append(t);
     }
 
-    private static void motion(List<Motion> motions, String t, boolean pendingBreak, int line, int number, List<String> warnings) {
-        Matcher moves = MOVES.matcher(t);
-        Matcher m = MOTION.matcher(t);
-        String who;
-        String what;
-        if (moves.matches()) {
-            who = moves.group(1);
-            what = moves.group(2).strip();
-        } else if (m.matches() && Character.isUpperCase(t.charAt(0))) {
-            who = m.group(1);
-            what = m.group(2).strip();
-        } else if (!motions.isEmpty() && !pendingBreak) {
-            Motion last = motions.remove(motions.size() - 1);
-            StringBuilder text = new StringBuilder(last.text());
-            append(text, t);
-            motions.add(new Motion(last.by(), last.party(), last.type(), text.toString()));
-            return;
-        } else {
-            warnings.add("line " + line + ": § " + number + ": not a motion \"who (party) – what\" or \"who (party) yrkar …\": " + t);
-            return;
-        }
-        Motion.MotionType type = motionType(what);
-        String party = who.strip();
-        if (party.matches("\\([^)]+\\)")) {
-            motions.add(new Motion(null, party.substring(1, party.length() - 1), type, what)); // "(V) yrkar …"
-            return;
-        }
-        for (String[] person : Names.persons(who)) {
-            motions.add(new Motion(person[0], person[1], type, what));
-        }
-    }
 
-    static Motion.MotionType motionType(String what) {
-        String s = what.toLowerCase();
-        if (s.startsWith("avslag")) {
-            return Motion.MotionType.AVSLAG;
-        }
-        if (s.startsWith("återremiss")) {
-            return Motion.MotionType.ATERREMISS;
-        }
-        if (s.startsWith("bordläggning")) {
-            return Motion.MotionType.BORDLAGGNING;
-        }
-        if (s.startsWith("ändring") || s.startsWith("tillägg")) {
-            return Motion.MotionType.ANDRING;
-        }
-        return Motion.MotionType.BIFALL;
-    }
-
-    /** A word broken at a hyphen joins without a space ("att-" + "satser"); other lines join with one. */
-    static void append(StringBuilder to, String t) {
-        if (!to.isEmpty() && to.charAt(to.length() - 1) == '-' && !t.isEmpty() && Character.isLowerCase(t.charAt(0))) {
-            to.append(t);
-        } else {
-            to.append(to.isEmpty() ? "" : " ").append(t);
-        }
-    }
-
-    /** A list item per line, a line that starts in lower case or a digit (or ends a broken name) continues the one before. */
-    static void addItem(List<String> items, String t, boolean breakBefore, boolean names) {
-        if (!items.isEmpty()) {
-            String last = items.get(items.size() - 1);
-            boolean continues = Character.isLowerCase(t.charAt(0)) || Character.isDigit(t.charAt(0))
-                    || (names && last.contains(",") && !last.substring(last.lastIndexOf(',') + 1).strip().contains(" ")
-                    && !t.contains(" "));
-            if (continues && !t.startsWith("Bilaga")) {
-                StringBuilder b = new StringBuilder(last);
-                append(b, t);
-                items.set(items.size() - 1, b.toString());
-                return;
-            }
-        }
-        if (!t.toLowerCase().startsWith("se bilagor")) {
-            items.add(t);
-        }
-    }
 }

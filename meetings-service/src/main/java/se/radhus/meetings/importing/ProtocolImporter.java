@@ -9,9 +9,9 @@ import se.radhus.meetings.domain.Paragraph;
 /**
  * Reads the text of a protocol (as extracted from its PDF) into its meeting: the page text without its
  * furniture ({@link PageText}), what comes before the first § ({@link FrontMatter}), and every paragraph
- * ({@link ParagraphReader}, with {@link VoteReader} for its votes). The words and furniture of each
- * layout are data ({@link ProtocolLayout}). What it cannot place is reported by line number; it invents
- * nothing.
+ * ({@link ParagraphReader}, with {@link Decisions}, {@link Motions} and {@link VoteReader} for its parts).
+ * The words and furniture of each layout are data ({@link ProtocolLayout}). What it cannot place is
+ * reported by line number; it invents nothing.
  */
 public final class ProtocolImporter {
 
