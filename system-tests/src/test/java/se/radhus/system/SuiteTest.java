@@ -244,7 +244,7 @@ class SuiteTest {
         String summary = new String(importing.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(importing.waitFor(120, TimeUnit.SECONDS));
         assertEquals(1, importing.exitValue(), "one file refused: " + summary);
-        assertTrue(summary.contains("imported 1 protocol(s) (14 paragraphs), 0 already there, 1 refused, 0 warning(s)"), summary);
+        assertTrue(summary.contains("imported 1 protocol(s) (14 paragraphs), 0 already there, 1 refused, 0 failed, 0 warning(s)"), summary);
         assertTrue(summary.contains("refused inkopslista.txt (400): This is not a protocol"), summary);
         assertTrue(java.nio.file.Files.readString(folder.resolve("import-report.json")).contains("\"meetingId\": \"ks-nau-import-2024-05-21\""));
         Process rerun = new ProcessBuilder(bulk).redirectErrorStream(true).start();

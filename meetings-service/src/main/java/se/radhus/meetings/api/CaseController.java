@@ -51,6 +51,18 @@ class CaseController {
         return ResponseEntity.created(URI.create("/api/cases/" + c.number())).body(c);
     }
 
+    /** A number without a slash: {@code SLK-2024-00252}, {@code SLK-2025-00005:54}, {@code 78990}. */
+    @GetMapping("/{number}")
+    CaseService.CaseView get(@PathVariable String number, jakarta.servlet.http.HttpServletRequest request) {
+        Diarienummer parsed;
+        try {
+            parsed = Diarienummer.parse(number);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Problem.badRequest(e.getMessage()));
+        }
+        return service.view(parsed, Caller.principal(request).seesDrafts());
+    }
+
     @GetMapping("/{registryYear}/{seq}")
     CaseService.CaseView get(@PathVariable String registryYear, @PathVariable String seq,
                              jakarta.servlet.http.HttpServletRequest request) {

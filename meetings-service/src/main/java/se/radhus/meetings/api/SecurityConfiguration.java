@@ -74,7 +74,7 @@ class SecurityConfiguration {
                                 "/actuator/health/readiness", "/actuator/prometheus").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/audit/meetings").hasAuthority("ROLE_admin")
                         .requestMatchers(HttpMethod.GET, "/api/bodies", "/api/bodies/*", "/api/persons", "/api/persons/*",
-                                "/api/cases", "/api/cases/*/*", "/api/meetings", "/api/meetings/*",
+                                "/api/cases", "/api/cases/*", "/api/cases/*/*", "/api/meetings", "/api/meetings/*",
                                 "/api/meetings/*/effects", "/api/meetings/*/protocol", "/api/meetings/*/paragraphs/next",
                                 "/api/meetings/*/legal-force", "/api/meetings/*/paragraphs/*/legal-force",
                                 "/api/meetings/*/paragraphs/*", "/api/meetings/*/paragraphs/*/extract", "/api/search",

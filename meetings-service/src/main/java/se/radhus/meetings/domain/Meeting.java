@@ -174,6 +174,27 @@ public record Meeting(String id, String bodyId, LocalDate date, String startTime
         return with(MeetingState.PROTOCOL_DRAFT, ps, justering, posting);
     }
 
+    /**
+     * Adds a paragraph read from an existing protocol: its form is checked as for any §, but the meeting's
+     * law (who serves, the votes and their results, reservations; see {@link MeetingLaw}) is reported in
+     * {@code warnings}, not enforced: the protocol records what happened.
+     */
+    public Meeting addImportedParagraph(Paragraph p, List<String> warnings) {
+        requireEditable();
+        InvalidInput.check(p.validate());
+        if (paragraph(p.number()).isPresent()) {
+            throw new RuleViolation("paragraph-number-taken", "§ " + p.number() + " is already in this protocol.");
+        }
+        // the meeting's law (who served, votes and their results, reservations) as warnings: history is kept as printed
+        for (MeetingLaw.Finding f : MeetingLaw.paragraph(attendance, p, bodyId, null)) {
+            warnings.add("§ " + p.number() + ": " + f.message());
+        }
+        List<Paragraph> ps = new ArrayList<>(paragraphs.size() + 1);
+        ps.addAll(paragraphs);
+        ps.add(p.withAdjustedOn(null));
+        return with(MeetingState.PROTOCOL_DRAFT, ps, justering, posting);
+    }
+
     /** Replaces a paragraph of the draft. */
     public Meeting replaceParagraph(Paragraph p) {
         requireEditable();

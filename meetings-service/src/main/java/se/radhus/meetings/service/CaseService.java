@@ -29,6 +29,14 @@ public class CaseService {
     private final EffectsView effects;
     private final Clock clock;
 
+    private se.radhus.common.diarium.DiariumForms forms = se.radhus.common.diarium.DiariumForms.parse("");
+
+    /** How each registry prints its numbers ({@code radhus.diarium.forms}, e.g. {@code SLK=PREFIX-YYYY-NNNNN}). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void forms(@org.springframework.beans.factory.annotation.Value("${radhus.diarium.forms:}") String config) {
+        this.forms = se.radhus.common.diarium.DiariumForms.parse(config);
+    }
+
     public CaseService(CaseStore cases, BodyStore bodies, MeetingStore meetings, EffectsView effects, Clock clock) {
         this.cases = cases;
         this.bodies = bodies;
@@ -58,7 +66,7 @@ public class CaseService {
                     "a body with a diarium (diariumPrefix); " + bodyId + " has none"))));
         }
         LocalDate day = registeredOn != null ? registeredOn : LocalDate.now(clock);
-        Diarienummer number = cases.allocate(body.diariumPrefix(), day.getYear());
+        Diarienummer number = cases.allocate(body.diariumPrefix(), day.getYear()).in(forms.formOf(body.diariumPrefix()));
         CaseFile c = new CaseFile(number, bodyId, title, day, documents);
         if (!cases.insert(c)) {
             throw new IllegalStateException("the diarium allocated " + number + " twice");

@@ -209,6 +209,65 @@ public class MeetingService {
         return LocalDate.now(clock);
     }
 
+    /** What an imported meeting landed as, and the paragraphs left out (only with {@code partial}). */
+    public record Landed(Versioned meeting, List<String> leftOut) {
+    }
+
+    /**
+     * Writes an imported meeting and all its paragraphs in one insert. Each § number is reserved for the
+     * body's year first and all are given back if the insert does not happen, so a refused import leaves
+     * nothing behind. A number another meeting holds refuses the import, or with {@code partial} leaves
+     * that § out.
+     */
+    public Landed insertImported(Meeting planned, List<Paragraph> paragraphs, boolean partial) {
+        if (bodies.find(planned.bodyId()).isEmpty()) {
+            throw new ProblemException(Problem.invalid(List.of(new se.radhus.common.api.FieldError("bodyId",
+                    "the id of an existing body; there is no " + planned.bodyId()))));
+        }
+        if (meetings.find(planned.id()).isPresent()) {
+            throw new ProblemException(Problem.conflict("exists", "Already exists",
+                    "The body " + planned.bodyId() + " already has a meeting on " + planned.date() + " (" + planned.id() + ")."));
+        }
+        int year = planned.date().getYear();
+        List<Integer> wanted = paragraphs.stream().map(Paragraph::number).toList();
+        java.util.Set<Integer> held = numbers.reserveAll(planned.bodyId(), year, wanted, planned.id());
+        List<Integer> reserved = wanted.stream().filter(n -> !held.contains(n)).toList();
+        boolean written = false;
+        try {
+            if (!held.isEmpty() && !partial) {
+                int first = held.iterator().next();
+                throw new ProblemException(Problem.conflict("paragraph-number-used", "Paragraph number used",
+                        "§ " + first + " of " + planned.bodyId() + " " + year + " is held by another meeting" + (held.size() > 1
+                                ? " (and " + (held.size() - 1) + " more)" : "") + "; nothing was imported (add ?partial=true to"
+                                + " import the rest).").with("held", held));
+            }
+            List<String> leftOut = new java.util.ArrayList<>();
+            List<String> ignored = new java.util.ArrayList<>();
+            Meeting m = planned;
+            for (Paragraph p : paragraphs) {
+                if (held.contains(p.number())) {
+                    leftOut.add("§ " + p.number() + " not added: § " + p.number() + " of " + planned.bodyId() + " " + year
+                            + " is held by another meeting.");
+                } else {
+                    m = m.addImportedParagraph(p, ignored);
+                }
+            }
+            if (!meetings.insert(m)) {
+                throw new ProblemException(Problem.conflict("exists", "Already exists",
+                        "The body " + planned.bodyId() + " already has a meeting on " + planned.date() + " (" + planned.id() + ")."));
+            }
+            written = true;
+            Meeting landed = m;
+            cases.registerAll(m.paragraphs().stream().filter(p -> p.caseNumber() != null)
+                    .map(p -> new CaseFile(p.caseNumber(), landed.bodyId(), p.title(), null, List.of())).toList());
+            return new Landed(new Versioned(m, 1), leftOut);
+        } finally {
+            if (!written) {
+                numbers.releaseAll(planned.bodyId(), year, reserved, planned.id());
+            }
+        }
+    }
+
     /** A paragraph about a case the diarium does not know yet registers it under its existing number. */
     private void registerCase(Paragraph p, Meeting m) {
         if (p.caseNumber() != null && cases.find(p.caseNumber()).isEmpty()) {

@@ -44,6 +44,40 @@ public class CaseStore {
         return Inserts.insertNew(cases, DocumentCodec.toDocument(c).append("_id", c.number().toString()));
     }
 
+    /**
+     * Registers the cases of many paragraphs in few writes (an import): those the diarium does not hold
+     * yet are inserted, and each registry's counter moves past the highest number seen.
+     */
+    public void registerAll(java.util.Collection<CaseFile> files) {
+        java.util.Map<String, CaseFile> byId = new java.util.LinkedHashMap<>();
+        files.forEach(c -> byId.putIfAbsent(c.number().toString(), c));
+        if (byId.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> known = new java.util.HashSet<>();
+        cases.find(Filters.in("_id", byId.keySet())).projection(new Document("_id", 1)).forEach(d -> known.add(d.getString("_id")));
+        java.util.Map<String, Integer> highest = new java.util.HashMap<>();
+        java.util.List<Document> fresh = new java.util.ArrayList<>();
+        byId.forEach((id, c) -> {
+            highest.merge(c.number().registry() + "/" + c.number().year(), c.number().sequence(), Math::max);
+            if (!known.contains(id)) {
+                fresh.add(DocumentCodec.toDocument(c).append("_id", id));
+            }
+        });
+        highest.forEach((key, seq) -> Counters.atLeast(counters, key, seq));
+        if (!fresh.isEmpty()) {
+            try {
+                cases.insertMany(fresh, new com.mongodb.client.model.InsertManyOptions().ordered(false));
+            } catch (com.mongodb.MongoBulkWriteException e) {
+                for (var error : e.getWriteErrors()) {
+                    if (com.mongodb.ErrorCategory.fromErrorCode(error.getCode()) != com.mongodb.ErrorCategory.DUPLICATE_KEY) {
+                        throw e; // registered meanwhile by another writer: fine
+                    }
+                }
+            }
+        }
+    }
+
     public Optional<CaseFile> find(Diarienummer number) {
         return Optional.ofNullable(cases.find(Filters.eq("_id", number.toString())).first())
                 .map(d -> DocumentCodec.fromDocument(d, CaseFile.class));

@@ -55,7 +55,7 @@ class ProtocolRoundTripTest {
         String body = "Barn- och utbildningsnämnden";
         byte[] pdf = ProtocolController.render(ProtocolText.of(m, body), body + "  " + day);
 
-        ProtocolImporter.Imported back = new ProtocolImporter().read(ImportController.pdfText(pdf));
+        ProtocolImporter.Imported back = new ProtocolImporter().read(ProtocolImporter.pdfText(pdf));
 
         assertThat(back.warnings()).isEmpty();
         assertThat(back.date()).isEqualTo(day);

@@ -317,14 +317,20 @@ class SeedMeetingApiTest {
         assertThat(http.send(anonymous.header("Authorization", TestAuth.bearer("ekonom")).build(), HttpResponse.BodyHandlers.ofString())
                 .statusCode()).isEqualTo(403);
         assertThat(send("GET", "/api/meetings/kf-2024-05-21", null).statusCode()).as("nothing imported").isEqualTo(404);
-        // a § the meeting cannot take (here: its number twice) is a warning; the rest is imported
-        String twice = "Kommunfullmäktige 2025-03-12 Sida 1 av 1\n\n§ 14\n\nDnr KF-2025/00001\n\nTaxa\n\nKommunfullmäktige beslutar\n\n"
-                + "att anta taxan.\n\n§ 14\n\nDnr KF-2025/00002\n\nAvgift\n\nKommunfullmäktige beslutar\n\natt anta avgiften.\n";
-        HttpResponse<String> partly = importText("kf", twice.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+        // a § the meeting cannot take (here: one without a title) refuses the whole import, which leaves nothing
+        String bad = "Kommunfullmäktige 2025-03-12 Sida 1 av 1\n\n§ 14\n\nDnr KF-2025/00001\n\nTaxa\n\nKommunfullmäktige beslutar\n\n"
+                + "att anta taxan.\n\n§ 15\n\nDnr KF-2025/00002\n\nKommunfullmäktige beslutar\n\natt anta avgiften.\n";
+        HttpResponse<String> refused = importText("kf", bad.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).get("notImported").get(0).asString()).startsWith("§ 15 not added: ");
+        assertThat(send("GET", "/api/meetings/kf-2025-03-12", null).statusCode()).as("nothing imported").isEqualTo(404);
+        // with partial=true the rest lands, and the § left out is listed; the retry is not refused as a duplicate
+        HttpResponse<String> partly = importText("kf&partial=true", bad.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "text/plain; charset=utf-8");
         assertThat(partly.statusCode()).as(partly.body()).isEqualTo(201);
         JsonNode answer = JSON.readTree(partly.body());
         assertThat(answer.get("paragraphs").asInt()).isEqualTo(1);
-        assertThat(answer.get("warnings").get(0).asString()).startsWith("§ 14 not added: ");
+        assertThat(answer.get("notImported").get(0).asString()).startsWith("§ 15 not added: ");
         assertThat(JSON.readTree(send("GET", "/api/meetings/kf-2025-03-12", null).body()).get("paragraphs").get(0).get("title").asString())
                 .isEqualTo("Taxa");
     }

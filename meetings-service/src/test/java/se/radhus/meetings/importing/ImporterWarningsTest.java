@@ -40,7 +40,7 @@ class ImporterWarningsTest {
             assertThat(p.caseNumber()).isNull();
             assertThat(p.decisions()).isEmpty();
         });
-        assertThat(r.warnings()).containsExactly("§ 14: no diarienummer", "§ 14: no decision (\"… beslutar\" with att-clauses)");
+        assertThat(r.warnings()).containsExactly("§ 14: no diarienummer", "§ 14: no decision");
     }
 
     @Test
@@ -52,25 +52,42 @@ class ImporterWarningsTest {
     }
 
     @Test
-    void aClauseWithNoDecidingBody() {
+    void clausesUnderBeslutNeedNoDecidingBody() {
         ProtocolImporter.Imported r = read("Dnr BUN-2025/00087", "", "Skolskjuts", "", "Beslut", "", "att anta riktlinjerna.");
-        assertThat(r.warnings()).singleElement().asString().contains("line 17: § 14: a clause with no \"… beslutar\"");
+        assertThat(r.warnings()).isEmpty();
         assertThat(r.paragraphs().get(0).decisions().get(0).clauses()).containsExactly("anta riktlinjerna.");
+        assertThat(r.paragraphs().get(0).decisions().get(0).decidingBody()).isNull();
     }
 
     @Test
-    void aDecisionLineThatIsNoAttClause() {
+    void aProseDecisionIsADecisionKeptAsWritten() {
         ProtocolImporter.Imported r = read("Dnr BUN-2025/00087", "", "Skolskjuts", "", "Nämnden beslutar", "",
-                "Riktlinjerna antas.");
-        assertThat(r.warnings()).contains("line 17: § 14: not an att-clause: Riktlinjerna antas.");
+                "Riktlinjerna antas.", "Redovisningen antecknas till", "protokollet.");
+        assertThat(r.warnings()).isEmpty();
+        assertThat(r.paragraphs().get(0).decisions().get(0).decidingBody()).isEqualTo("Nämnden");
+        assertThat(r.paragraphs().get(0).decisions().get(0).clauses())
+                .containsExactly("Riktlinjerna antas.", "Redovisningen antecknas till protokollet.");
     }
 
     @Test
-    void aMotionWithoutItsDash() {
+    void numberedAndBulletedDecisionsKeepTheirItems() {
+        ProtocolImporter.Imported r = read("Dnr BUN-2025/00087", "", "Skolskjuts", "", "Beslut", "",
+                "Enligt förvaltningens förslag:", "1. Riktlinjerna antas.", "2. Uppdraget förklaras", "fullgjort.",
+                "- skolskjuts i hela kommunen", "- busskort");
+        assertThat(r.paragraphs().get(0).decisions().get(0).clauses()).containsExactly("Enligt förvaltningens förslag:",
+                "1. Riktlinjerna antas.", "2. Uppdraget förklaras fullgjort.", "- skolskjuts i hela kommunen", "- busskort");
+    }
+
+    @Test
+    void motionsInEitherFormAndALineThatIsNone() {
         ProtocolImporter.Imported r = read("Dnr BUN-2025/00087", "", "Skolskjuts", "", "Nämnden beslutar", "",
-                "att anta riktlinjerna.", "", "Yrkanden", "", "Karin Ek yrkar avslag");
-        assertThat(r.paragraphs().get(0).motions()).isEmpty();
-        assertThat(r.warnings()).containsExactly("line 21: § 14: not a motion \"who (party) – what\": Karin Ek yrkar avslag");
+                "att anta riktlinjerna.", "", "Yrkanden", "", "Karin Ek (M) yrkar avslag", "", "(V) yrkar bifall till förslaget.",
+                "", "utan namn");
+        assertThat(r.paragraphs().get(0).motions()).containsExactly(
+                new se.radhus.meetings.domain.Motion("Karin Ek", "M", se.radhus.meetings.domain.Motion.MotionType.AVSLAG, "avslag"),
+                new se.radhus.meetings.domain.Motion(null, "V", se.radhus.meetings.domain.Motion.MotionType.BIFALL, "bifall till förslaget."));
+        assertThat(r.warnings()).containsExactly(
+                "line 25: § 14: not a motion \"who (party) – what\" or \"who (party) yrkar …\": utan namn");
     }
 
     @Test

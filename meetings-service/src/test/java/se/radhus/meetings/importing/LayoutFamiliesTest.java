@@ -140,10 +140,56 @@ class LayoutFamiliesTest {
 
     @Test
     void aMunicipalitysOwnWordsAreOneLineOfData() {
-        ProtocolLayout own = new ProtocolLayout(List.of("CASE_NUMBER\tdnr", "DESCRIPTION\tredogörelse", "RECIPIENTS\tfår del av beslutet"));
-        ProtocolImporter.Imported imported = new ProtocolImporter(own).read(protocol("Dnr", "Redogörelse", "Får del av beslutet", ""));
+        ProtocolLayout own = ProtocolLayout.standard().with(List.of("DESCRIPTION\tutredning", "RECIPIENTS\tfår del av beslutet"));
+        assertThat(ProtocolLayout.standard().heading("Utredning:")).isNull();
+        ProtocolImporter.Imported imported = new ProtocolImporter(own).read(protocol("Dnr", "Utredning", "Får del av beslutet", ""));
         assertThat(imported.warnings()).isEmpty();
         assertThat(imported.paragraphs().get(0).description()).startsWith("Riktlinjerna");
         assertThat(imported.paragraphs().get(0).recipients()).containsExactly("Skolskjutsenheten");
+    }
+
+    @Test
+    void aLayoutWithItsNumberAndTitleOnTheHeadingLineFurnitureMidSentenceAndProseDecisions() {
+        String text = String.join("\n",
+                "Sammanträdesdatum", "2025-02-11", "",
+                "§ 12 Dnr BUN 2025-00031", "Skolskjuts läsåret 2025/26", "Beslut",
+                "Barn- och utbildningsnämnden godkänner riktlinjerna för", "",
+                "Justerandes signatur", "Sida 2 (5)", "", "Barn- och utbildningsnämnden", "", "Protokoll nr 2", "",
+                "skolskjuts.", "Ärendet", "Riktlinjerna har setts över.",
+                "Nämndens förslag till kommunfullmäktige", "Kommunfullmäktige antar taxan.", "",
+                "Yrkanden", "Anna Berg (S), Per Sten (M) och", "Eva Nord (V) yrkar bifall till förslaget.", "",
+                "§ 13 Budgetuppföljning", "Beslut", "1. Rapporten antecknas.", "2. Uppdraget förklaras fullgjort.", "",
+                "§ 12 och § 13 behandlades samtidigt.", "",
+                "§ 15 Dnr 00190/20241.1.1.", "Meddelanden", "Paragrafen förklaras omedelbart justerad.", "Beslut",
+                "Meddelandena antecknas till protokollet.", "");
+        ProtocolImporter.Imported r = importer.read(text);
+        assertThat(r.date()).hasToString("2025-02-11");
+        assertThat(r.paragraphs()).extracting(Paragraph::number).containsExactly(12, 13, 15);
+        Paragraph p12 = r.paragraphs().get(0);
+        assertThat(p12.caseNumber()).hasToString("BUN-2025-00031");
+        assertThat(p12.title()).isEqualTo("Skolskjuts läsåret 2025/26");
+        assertThat(p12.decisions().get(0).clauses()).containsExactly("Barn- och utbildningsnämnden godkänner riktlinjerna för skolskjuts.");
+        assertThat(p12.description()).isEqualTo("Riktlinjerna har setts över.");
+        assertThat(p12.decisions().get(1).kind()).isEqualTo(se.radhus.meetings.domain.DecisionKind.FORSLAG_TILL_BESLUT);
+        assertThat(p12.decisions().get(1).clauses()).containsExactly("Nämndens förslag till kommunfullmäktige", "Kommunfullmäktige antar taxan.");
+        assertThat(p12.motions()).extracting(se.radhus.meetings.domain.Motion::by).containsExactly("Anna Berg", "Per Sten", "Eva Nord");
+        Paragraph p13 = r.paragraphs().get(1);
+        assertThat(p13.caseNumber()).isNull();
+        assertThat(p13.title()).isEqualTo("Budgetuppföljning");
+        assertThat(p13.decisions().get(0).clauses()).containsExactly("1. Rapporten antecknas.", "2. Uppdraget förklaras fullgjort.",
+                "§ 12 och § 13 behandlades samtidigt.");
+        Paragraph p15 = r.paragraphs().get(2);
+        assertThat(p15.caseNumber()).hasToString("00190/2024");
+        assertThat(p15.title()).isEqualTo("Meddelanden");
+        assertThat(p15.notes()).containsExactly("Paragrafen förklaras omedelbart justerad.");
+        assertThat(p15.decisions().get(0).clauses()).containsExactly("Meddelandena antecknas till protokollet.");
+        assertThat(r.warnings()).contains("§ 13: no diarienummer");
+    }
+
+    @Test
+    void theDateIsOnlyTheProtocolsOwn() {
+        String text = "§ 5 Dnr KS-2024/00001\nVal\nBeslut\nEnligt kommunstyrelsens beslut 2023-06-14 väljs Anna Berg.\n";
+        assertThat(importer.read(text).date()).isNull();
+        assertThat(importer.read("Sammanträdesdatum: 14 juni 2023\n\n" + text).date()).hasToString("2023-06-14");
     }
 }
