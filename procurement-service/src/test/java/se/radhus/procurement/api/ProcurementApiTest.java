@@ -49,7 +49,7 @@ import se.radhus.proto.procurement.v1.ProcurementState;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProcurementApiTest implements TestPropertyProvider {
 
-    static final Path OCDS = Path.of("../../shared/schemas/ocds-1.1.5");
+    static final Path OCDS = Path.of("../testdata/schemas/ocds-1.1.5");
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
