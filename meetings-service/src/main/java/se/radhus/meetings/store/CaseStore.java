@@ -9,6 +9,7 @@ import org.springframework.stereotype.Repository;
 import se.radhus.common.diarium.Diarienummer;
 import se.radhus.common.store.Counters;
 import se.radhus.common.store.Pages;
+import se.radhus.common.store.VersionedCollection;
 import se.radhus.meetings.domain.CaseFile;
 
 /**
@@ -19,11 +20,11 @@ import se.radhus.meetings.domain.CaseFile;
 @Repository
 public class CaseStore {
 
-    private final MongoCollection<Document> cases;
+    private final VersionedCollection<CaseFile> cases;
     private final MongoCollection<Document> counters;
 
     public CaseStore(MongoDatabase database) {
-        this.cases = database.getCollection("cases");
+        this.cases = new VersionedCollection<>(database, "cases", CaseFile.class, c -> c.number().toString());
         this.counters = database.getCollection("diarium_counters");
     }
 
@@ -41,15 +42,14 @@ public class CaseStore {
     }
 
     public boolean insert(CaseFile c) {
-        return Inserts.insertNew(cases, DocumentCodec.toDocument(c).append("_id", c.number().toString()));
+        return cases.insertIfAbsent(c);
     }
 
     public Optional<CaseFile> find(Diarienummer number) {
-        return Optional.ofNullable(cases.find(Filters.eq("_id", number.toString())).first())
-                .map(d -> DocumentCodec.fromDocument(d, CaseFile.class));
+        return cases.findValue(number.toString());
     }
 
     public Pages.Page<CaseFile> list(int pageSize, String pageToken) {
-        return Pages.list(cases, Filters.empty(), pageSize, pageToken, d -> DocumentCodec.fromDocument(d, CaseFile.class));
+        return cases.page(Filters.empty(), pageSize, pageToken);
     }
 }

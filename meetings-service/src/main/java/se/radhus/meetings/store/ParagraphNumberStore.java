@@ -1,13 +1,13 @@
 package se.radhus.meetings.store;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import java.util.OptionalInt;
-import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
 import org.springframework.stereotype.Repository;
+import se.radhus.common.store.VersionedCollection;
 
 /**
  * The § numbers used per body and year, one document each keyed {@code body/year/number}: the unique key
@@ -16,11 +16,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ParagraphNumberStore {
 
-    private final MongoCollection<Document> numbers;
+    /** One § number in use: by which meeting. */
+    public record NumberUse(@BsonId String key, String bodyId, int year, int number, String meetingId) {
+    }
+
+    private final VersionedCollection<NumberUse> numbers;
 
     public ParagraphNumberStore(MongoDatabase database) {
-        this.numbers = database.getCollection("paragraph_numbers");
-        numbers.createIndex(Indexes.ascending("bodyId", "year", "number"));
+        this.numbers = new VersionedCollection<>(database, "paragraph_numbers", NumberUse.class, NumberUse::key);
+        numbers.collection().createIndex(Indexes.ascending("bodyId", "year", "number"));
     }
 
     static String key(String bodyId, int year, int number) {
@@ -28,19 +32,17 @@ public class ParagraphNumberStore {
     }
 
     public OptionalInt last(String bodyId, int year) {
-        Document d = numbers.find(Filters.and(Filters.eq("bodyId", bodyId), Filters.eq("year", year)))
-                .sort(Sorts.descending("number")).limit(1).first();
-        return d == null ? OptionalInt.empty() : OptionalInt.of(d.getInteger("number"));
+        var last = numbers.list(Filters.and(Filters.eq("bodyId", bodyId), Filters.eq("year", year)), Sorts.descending("number"), 1);
+        return last.isEmpty() ? OptionalInt.empty() : OptionalInt.of(last.get(0).number());
     }
 
     /** @return false when the number is taken */
     public boolean reserve(String bodyId, int year, int number, String meetingId) {
-        return Inserts.insertNew(numbers, new Document("_id", key(bodyId, year, number)).append("bodyId", bodyId)
-                .append("year", year).append("number", number).append("meetingId", meetingId));
+        return numbers.insertIfAbsent(new NumberUse(key(bodyId, year, number), bodyId, year, number, meetingId));
     }
 
     /** Gives a number back when the meeting write that wanted it did not happen. */
     public void release(String bodyId, int year, int number, String meetingId) {
-        numbers.deleteOne(Filters.and(Filters.eq("_id", key(bodyId, year, number)), Filters.eq("meetingId", meetingId)));
+        numbers.collection().deleteOne(Filters.and(Filters.eq("_id", key(bodyId, year, number)), Filters.eq("meetingId", meetingId)));
     }
 }
