@@ -43,6 +43,10 @@ public record Diarienummer(String registry, int year, int sequence) implements C
         if (text == null) {
             throw new IllegalArgumentException("a case number is required: " + EXPECTED_FORM);
         }
+        Diarienummer canonical = canonical(text);
+        if (canonical != null) {
+            return canonical;
+        }
         String normal = normalise(text);
         Matcher m = SPELLING.matcher(normal);
         if (!m.matches()) {
@@ -54,6 +58,40 @@ public record Diarienummer(String registry, int year, int sequence) implements C
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage() + "; expected " + EXPECTED_FORM, e);
         }
+    }
+
+    /** The canonical form read directly (what stores and APIs hand back); null for any other spelling. */
+    private static Diarienummer canonical(String text) {
+        int dash = text.indexOf('-');
+        int slash = dash + 5;
+        if (dash < 1 || dash > 10 || text.length() != slash + 6 || text.charAt(slash) != '/') {
+            return null;
+        }
+        for (int i = 0; i < dash; i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'A' && c <= 'Z') && c != 'Å' && c != 'Ä' && c != 'Ö') {
+                return null;
+            }
+        }
+        int year = digits(text, dash + 1, slash);
+        int sequence = digits(text, slash + 1, text.length());
+        if (year < 1900 || year > 2999 || sequence < 1) {
+            return null; // the general reading names what is wrong
+        }
+        return new Diarienummer(text.substring(0, dash), year, sequence);
+    }
+
+    /** The number the digits from..to spell, or -1 when one is not an ASCII digit. */
+    private static int digits(String text, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     /** NFC, every Unicode dash and hyphen to '-', every kind of space to ' ', trimmed. */
@@ -77,7 +115,8 @@ public record Diarienummer(String registry, int year, int sequence) implements C
     /** The canonical form, {@code KS-2024/00449}. */
     @Override
     public String toString() {
-        return String.format("%s-%d/%05d", registry, year, sequence);
+        String digits = Integer.toString(sequence);
+        return registry + "-" + year + "/" + "00000".substring(digits.length()) + digits;
     }
 
     /** For URLs: {@code KS-2024/00449} is {@code /api/cases/KS-2024/00449}. */

@@ -27,7 +27,7 @@ public final class StoreCodecs {
     /** The values above first, then the driver's defaults (records, enums, lists, maps, documents). */
     public static final CodecRegistry REGISTRY = CodecRegistries.fromRegistries(
             CodecRegistries.fromCodecs(
-                    new AsString<>(LocalDate.class, LocalDate::toString, LocalDate::parse),
+                    new AsString<>(LocalDate.class, LocalDate::toString, StoreCodecs::date),
                     new AsString<>(Instant.class, Instant::toString, Instant::parse),
                     new AsString<>(Diarienummer.class, Diarienummer::toString, Diarienummer::parse),
                     new DecimalCodec()),
@@ -62,6 +62,19 @@ public final class StoreCodecs {
                 return type;
             }
         };
+    }
+
+    /** "2024-05-21" read without a formatter (the stored form is always ISO); any other form through the parser. */
+    static LocalDate date(String text) {
+        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+            try {
+                return LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
+                        Integer.parseInt(text, 8, 10, 10));
+            } catch (NumberFormatException | java.time.DateTimeException e) {
+                // not a plain ISO date after all: the parser says what is wrong
+            }
+        }
+        return LocalDate.parse(text);
     }
 
     /** A value stored as its string form. */

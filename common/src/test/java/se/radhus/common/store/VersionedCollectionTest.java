@@ -147,4 +147,14 @@ class VersionedCollectionTest {
         assertEquals(new Hand("h", 1500), hands.findValue("h").orElseThrow());
         assertEquals(15L, hands.collection().find().first().getInt64("kronor").getValue());
     }
+
+    @Test
+    void datesAreReadAsTheParserReadsThem() {
+        for (String text : List.of("2024-05-21", "1999-12-31", "2024-02-29", "0001-01-01")) {
+            assertEquals(LocalDate.parse(text), StoreCodecs.date(text));
+        }
+        for (String bad : List.of("2023-02-29", "2024-13-01", "2024-5-21", "2024-0a-21", "+2024-05-21")) {
+            assertThrows(java.time.format.DateTimeParseException.class, () -> StoreCodecs.date(bad), bad);
+        }
+    }
 }
