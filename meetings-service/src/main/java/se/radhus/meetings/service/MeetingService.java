@@ -52,7 +52,7 @@ public class MeetingService {
                           List<Attendee> attendance, List<String> adjusters) {
         Meeting m = Meeting.plan(bodyId, date, startTime, endTime, place, attendance, adjusters);
         if (bodies.find(bodyId).isEmpty()) {
-            throw new ProblemException(Problem.invalid(List.of(new se.radhus.common.api.FieldError("bodyId",
+            throw new ProblemException(Problem.invalid(List.of(new se.radhus.common.domain.FieldError("bodyId",
                     "the id of an existing body; there is no " + bodyId))));
         }
         if (!meetings.insert(m)) {
