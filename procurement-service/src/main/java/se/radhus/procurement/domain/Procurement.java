@@ -87,6 +87,14 @@ public record Procurement(String id, String number, String title, String caseNum
         return withState(ProcurementState.PLANNING);
     }
 
+    /**
+     * Whether the public may see it: from publication on, and after a cancellation only if it had been
+     * published. Before that its existence is not disclosed.
+     */
+    public boolean visibleToPublic() {
+        return state.isPublished() || state == ProcurementState.CANCELLED && publishedOn != null;
+    }
+
     /** The value that decides the regime: the whole estimated value, options included. */
     public Money valueForThresholds() {
         if (estimatedTotal != null) {

@@ -6,11 +6,14 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import jakarta.inject.Singleton;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.bson.conversions.Bson;
 import se.radhus.common.store.Pages;
 import se.radhus.common.store.VersionedCollection;
 import se.radhus.procurement.domain.Procurement;
+import se.radhus.procurement.domain.ProcurementState;
 
 /** Procurements, one document each, unique by number, changed by compare-and-set on {@code version}. */
 @Singleton
@@ -45,9 +48,21 @@ public class ProcurementStore {
         return procurements.page(Filters.empty(), pageSize, pageToken);
     }
 
+    /** A page of what the public may see ({@link Procurement#visibleToPublic()}), chosen by the query, so pages are full. */
+    public Pages.Page<Procurement> listPublic(int pageSize, String pageToken) {
+        return procurements.page(VISIBLE_TO_PUBLIC, pageSize, pageToken);
+    }
+
+    /** The states of a published procurement ({@link ProcurementState#isPublished()}). */
+    static final Bson PUBLISHED = Filters.in("state", Arrays.stream(ProcurementState.values())
+            .filter(ProcurementState::isPublished).map(Enum::name).toList());
+
+    /** {@link Procurement#visibleToPublic()} as a query. */
+    static final Bson VISIBLE_TO_PUBLIC = Filters.or(PUBLISHED,
+            Filters.and(Filters.eq("state", ProcurementState.CANCELLED.name()), Filters.ne("publishedOn", null)));
+
     /** Every published procurement (for OCDS), oldest id first. */
     public List<Procurement> published() {
-        return procurements.list(Filters.in("state", "PUBLISHED", "BIDS_OPENED", "EVALUATED", "AWARDED", "CONTRACTED"),
-                Sorts.ascending("_id"), 0);
+        return procurements.list(PUBLISHED, Sorts.ascending("_id"), 0);
     }
 }
