@@ -22,7 +22,7 @@ public class ImportSearchBench {
 
     public static void main(String[] args) throws Exception {
         int paragraphs = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        Path seed = Path.of(args.length > 1 ? args[1] : "../shared/seed/ks-nau-2024-05-21.txt");
+        Path seed = Path.of(args.length > 1 ? args[1] : "testdata/seed/ks-nau-2024-05-21.txt");
         String text = Files.readString(seed);
         List<String> out = new ArrayList<>();
         out.add("Rådhus import and search benchmark, " + java.time.Instant.now() + ", "

@@ -2,22 +2,17 @@ package se.radhus.micronaut;
 
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import se.radhus.common.api.ProblemException;
-import se.radhus.common.diarium.Diarienummer;
-import se.radhus.common.domain.DecisionRef;
 import se.radhus.common.domain.InvalidInput;
 import se.radhus.common.domain.RuleViolation;
-import se.radhus.common.money.Money;
 import se.radhus.proto.GrpcErrors;
-import se.radhus.proto.common.v1.Date;
 
 /**
  * What the Micronaut services' gRPC endpoints share: running a call and answering refusals with canonical
- * codes and ErrorInfo, and the common contract types to and from the domain's.
+ * codes and ErrorInfo (the common contract types map in {@link se.radhus.proto.ProtoTypes}).
  */
 public final class GrpcCalls {
 
@@ -55,53 +50,5 @@ public final class GrpcCalls {
         }
         response.onNext(result);
         response.onCompleted();
-    }
-
-    public static LocalDate date(Date d, String field) {
-        if (d == null || d.getYear() == 0) {
-            throw new InvalidInput(field, "a date");
-        }
-        try {
-            return LocalDate.of(d.getYear(), d.getMonth(), d.getDay());
-        } catch (java.time.DateTimeException e) {
-            throw new InvalidInput(field, "a calendar date");
-        }
-    }
-
-    public static Date date(LocalDate d) {
-        return Date.newBuilder().setYear(d.getYear()).setMonth(d.getMonthValue()).setDay(d.getDayOfMonth()).build();
-    }
-
-    /** A contract reference as the domain's; null when it names no body. */
-    public static DecisionRef decision(se.radhus.proto.common.v1.DecisionRef d) {
-        if (d == null || d.getBodyId().isEmpty()) {
-            return null;
-        }
-        String caseNumber = d.hasCaseNumber() && !d.getCaseNumber().getRegistry().isEmpty()
-                ? d.getCaseNumber().getRegistry() + "-" + d.getCaseNumber().getYear() + "/" + d.getCaseNumber().getSequence() : null;
-        return new DecisionRef(d.getBodyId(), date(d.getMeetingDate(), "decision.meeting_date"), d.getParagraph(), caseNumber);
-    }
-
-    public static se.radhus.proto.common.v1.DecisionRef decision(DecisionRef d) {
-        var b = se.radhus.proto.common.v1.DecisionRef.newBuilder().setBodyId(d.bodyId()).setMeetingDate(date(d.meetingDate()))
-                .setParagraph(d.paragraph());
-        if (d.caseNumber() != null) {
-            b.setCaseNumber(diarienummer(d.caseNumber()));
-        }
-        return b.build();
-    }
-
-    public static se.radhus.proto.common.v1.Diarienummer diarienummer(String canonical) {
-        Diarienummer n = Diarienummer.parse(canonical);
-        return se.radhus.proto.common.v1.Diarienummer.newBuilder().setRegistry(n.registry()).setYear(n.year())
-                .setSequence(n.sequence()).build();
-    }
-
-    public static se.radhus.proto.common.v1.Money money(Money m) {
-        return se.radhus.proto.common.v1.Money.newBuilder().setOre(m.ore()).setCurrencyCode(m.currency()).build();
-    }
-
-    public static Money money(se.radhus.proto.common.v1.Money m) {
-        return new Money(m.getOre(), m.getCurrencyCode().isEmpty() ? Money.SEK : m.getCurrencyCode());
     }
 }

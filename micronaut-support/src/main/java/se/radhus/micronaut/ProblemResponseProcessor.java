@@ -24,6 +24,10 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Map<Stri
     public MutableHttpResponse<Map<String, Object>> processResponse(ErrorContext context,
                                                                     MutableHttpResponse<?> response) {
         int status = response.getStatus().getCode();
+        var unknown = status == 400 ? unknownField(context) : java.util.Optional.<String>empty();
+        if (unknown.isPresent()) {
+            return Problems.body(response, Problem.unknownField(unknown.get()));
+        }
         Problem problem = switch (status) {
             case 404 -> Problem.notFound("There is nothing at this path. See /api/openapi for the paths there are.");
             case 405 -> Problem.of("method-not-allowed", "Method not allowed", 405, "This path does not take that method.");
@@ -37,5 +41,20 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Map<Stri
                     + " and the parameters have the right types.");
         };
         return Problems.body(response, problem);
+    }
+
+    private static final java.util.regex.Pattern UNKNOWN = java.util.regex.Pattern.compile("Unknown property \\[([^\\]]+)\\]");
+
+    /** The field a request body has and its record does not, when that is why it could not be read. */
+    static java.util.Optional<String> unknownField(ErrorContext context) {
+        java.util.List<String> messages = new java.util.ArrayList<>();
+        context.getErrors().forEach(e -> messages.add(e.getMessage()));
+        context.getRootCause().ifPresent(t -> {
+            for (Throwable c = t; c != null; c = c.getCause()) {
+                messages.add(c.getMessage());
+            }
+        });
+        return messages.stream().filter(java.util.Objects::nonNull).map(UNKNOWN::matcher).filter(java.util.regex.Matcher::find)
+                .map(m -> m.group(1)).findFirst();
     }
 }

@@ -237,7 +237,7 @@ class SuiteTest {
         // a folder of protocols imports, through the gateway, as drafts of another body: bin/import
         assertEquals(201, suite.post("/api/bodies", "{\"id\":\"ks-nau-import\",\"name\":\"Importnämnden\",\"diariumPrefix\":\"KS\"}").statusCode());
         java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("radhus-import");
-        java.nio.file.Files.copy(suite.root.resolve("../shared/seed/ks-nau-2024-05-21.txt"), folder.resolve("ks-nau-2024-05-21.txt"));
+        java.nio.file.Files.copy(suite.root.resolve("testdata/seed/ks-nau-2024-05-21.txt"), folder.resolve("ks-nau-2024-05-21.txt"));
         java.nio.file.Files.writeString(folder.resolve("inkopslista.txt"), "Inköpslista: mjölk, bröd");
         String[] bulk = {"python3", suite.root.resolve("bin/import").toString(), "ks-nau-import", folder.toString(), suite.gateway()};
         Process importing = new ProcessBuilder(bulk).redirectErrorStream(true).start();

@@ -2,6 +2,7 @@ package se.radhus.common.api;
 
 import java.util.Map;
 import java.util.Objects;
+import se.radhus.common.domain.FieldError;
 
 /**
  * An RFC 9457 problem: what every service and the gateway answer on any error, with a stable
@@ -60,7 +61,12 @@ public record Problem(String type, String title, int status, String detail, Map<
                 .with("errors", errors.stream().map(e -> Map.of("field", e.field(), "expected", e.expected())).toList());
     }
 
-    public static Problem conflict(String slug, String title, String detail) {
+    /** A request names a field its endpoint does not take (400, the field in {@code errors}). */
+    public static Problem unknownField(String field) {
+        return invalid(java.util.List.of(new FieldError(field, "no such field in this request; leave it out")));
+    }
+
+        public static Problem conflict(String slug, String title, String detail) {
         return of(slug, title, 409, detail);
     }
 

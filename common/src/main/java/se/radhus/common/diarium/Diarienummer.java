@@ -124,6 +124,10 @@ public record Diarienummer(String registry, int year, int sequence, Form form, S
         if (text == null) {
             throw new IllegalArgumentException("a case number is required: " + EXPECTED_FORM);
         }
+        Diarienummer canonical = canonical(text);
+        if (canonical != null) {
+            return canonical;
+        }
         String normal = normalise(text);
         try {
             Matcher m = SLASH.matcher(normal);
@@ -152,6 +156,40 @@ public record Diarienummer(String registry, int year, int sequence, Form form, S
             throw new IllegalArgumentException(e.getMessage() + "; expected " + EXPECTED_FORM, e);
         }
         throw new IllegalArgumentException("\"" + text.strip() + "\" is not a case number; expected " + EXPECTED_FORM);
+    }
+
+    /** The canonical form read directly (what stores and APIs hand back); null for any other spelling. */
+    private static Diarienummer canonical(String text) {
+        int dash = text.indexOf('-');
+        int slash = dash + 5;
+        if (dash < 1 || dash > 10 || text.length() != slash + 6 || text.charAt(slash) != '/') {
+            return null;
+        }
+        for (int i = 0; i < dash; i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'A' && c <= 'Z') && c != 'Å' && c != 'Ä' && c != 'Ö') {
+                return null;
+            }
+        }
+        int year = digits(text, dash + 1, slash);
+        int sequence = digits(text, slash + 1, text.length());
+        if (year < 1900 || year > 2999 || sequence < 1) {
+            return null; // the general reading names what is wrong
+        }
+        return new Diarienummer(text.substring(0, dash), year, sequence);
+    }
+
+    /** The number the digits from..to spell, or -1 when one is not an ASCII digit. */
+    private static int digits(String text, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     /** NFC, every Unicode dash and hyphen to '-', every kind of space to ' ', trimmed. */

@@ -1,7 +1,6 @@
 package se.radhus.common.domain;
 
 import java.util.List;
-import se.radhus.common.api.FieldError;
 
 /** Input that does not have the form it must have (HTTP 400 naming the fields, gRPC INVALID_ARGUMENT). */
 public class InvalidInput extends RuntimeException {

@@ -25,6 +25,10 @@ public final class Pages {
 
     /** One page of items and the token for the next page, empty when there is none. */
     public record Page<T>(List<T> items, String nextPageToken) {
+
+        public <R> Page<R> map(Function<T, R> mapper) {
+            return new Page<>(items.stream().map(mapper).toList(), nextPageToken);
+        }
     }
 
     /** The page size to use: 0 or less means the default, more than the maximum is capped. */
@@ -54,17 +58,23 @@ public final class Pages {
 
     public static <T> Page<T> list(MongoCollection<Document> collection, Bson filter, int pageSize,
                                    String pageToken, Function<Document, T> mapper) {
+        return list(collection, filter, pageSize, pageToken, d -> d.getString("_id"), mapper);
+    }
+
+    /** One page of the documents the filter matches, in {@code _id} order, each mapped to an item. */
+    public static <D, T> Page<T> list(MongoCollection<D> collection, Bson filter, int pageSize, String pageToken,
+                                      Function<D, String> idOf, Function<D, T> mapper) {
         int size = clampPageSize(pageSize);
         Bson query = filter;
         if (pageToken != null && !pageToken.isEmpty()) {
             query = Filters.and(filter, Filters.gt("_id", decodeToken(pageToken)));
         }
-        List<Document> docs = collection.find(query).sort(Sorts.ascending("_id")).limit(size + 1)
+        List<D> docs = collection.find(query).sort(Sorts.ascending("_id")).limit(size + 1)
                 .into(new ArrayList<>());
         String next = "";
         if (docs.size() > size) {
             docs = docs.subList(0, size);
-            next = encodeToken(docs.get(size - 1).getString("_id"));
+            next = encodeToken(idOf.apply(docs.get(size - 1)));
         }
         return new Page<>(docs.stream().map(mapper).toList(), next);
     }

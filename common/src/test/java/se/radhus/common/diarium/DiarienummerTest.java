@@ -24,7 +24,8 @@ class DiarienummerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "KS", "KS-24/00449", "KS-2024", "KS-2024/", "KS-2024/123456", "KS-2024/0",
-            "2024/00449", "K5-2024/00449", "KS_2024/00449", "KS-2024/00449/1", "DROP TABLE"})
+            "2024/00449", "K5-2024/00449", "KS_2024/00449", "KS-2024/00449/1", "DROP TABLE", "KS-1899/00449",
+            "KS-2024/00000", "KS-2O24/00449"})
     void malformedNumbersAreRefusedNamingTheForm(String bad) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Diarienummer.parse(bad));
         assertTrue(e.getMessage().contains("KS-2024/00449"), e.getMessage());

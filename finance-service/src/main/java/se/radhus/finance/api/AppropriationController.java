@@ -78,14 +78,14 @@ public class AppropriationController {
     public HttpResponse<Json.Appropriation> create(@Body Json.NewAppropriation r) {
         String currency = r.currency() == null ? Money.SEK : r.currency();
         Appropriation a = new Appropriation(r.id(), r.name(), r.ownerBodyId(), currency);
-        List<se.radhus.common.api.FieldError> errors = new ArrayList<>(a.validate());
+        List<se.radhus.common.domain.FieldError> errors = new ArrayList<>(a.validate());
         java.util.Set<Integer> years = new java.util.HashSet<>();
         for (Json.Amount y : r.amounts() == null ? List.<Json.Amount>of() : r.amounts()) {
             if (!years.add(y.year())) {
-                errors.add(new se.radhus.common.api.FieldError("amounts", "one amount per year; " + y.year() + " appears twice"));
+                errors.add(new se.radhus.common.domain.FieldError("amounts", "one amount per year; " + y.year() + " appears twice"));
             }
             if (y.amount() == null || y.amount().ore() <= 0) {
-                errors.add(new se.radhus.common.api.FieldError("amounts", "a positive amount for " + y.year()));
+                errors.add(new se.radhus.common.domain.FieldError("amounts", "a positive amount for " + y.year()));
             }
         }
         InvalidInput.check(errors);

@@ -4,14 +4,10 @@ import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
-import se.radhus.common.api.ProblemException;
 import se.radhus.common.domain.DecisionRef;
 import se.radhus.common.domain.InvalidInput;
-import se.radhus.common.domain.RuleViolation;
 import se.radhus.common.money.Money;
 import se.radhus.common.store.Pages;
 import se.radhus.finance.domain.Entry;
@@ -20,6 +16,7 @@ import se.radhus.finance.domain.YearAmount;
 import se.radhus.finance.domain.YearBalance;
 import se.radhus.finance.service.LedgerService;
 import se.radhus.micronaut.GrpcCalls;
+import se.radhus.proto.ProtoTypes;
 import se.radhus.proto.common.v1.Date;
 import se.radhus.proto.finance.v1.CommitFundsRequest;
 import se.radhus.proto.finance.v1.CommitFundsResponse;
@@ -57,27 +54,26 @@ public class FinanceGrpcService extends FinanceServiceGrpc.FinanceServiceImplBas
     }
 
     static LocalDate date(Date d, String field) {
-        return GrpcCalls.date(d, field);
+        return ProtoTypes.date(d, field);
     }
 
     static Date date(LocalDate d) {
-        return GrpcCalls.date(d);
+        return ProtoTypes.date(d);
     }
 
     static DecisionRef decision(se.radhus.proto.common.v1.DecisionRef d) {
-        return GrpcCalls.decision(d);
+        return ProtoTypes.decision(d);
     }
 
     static se.radhus.proto.common.v1.Money money(Money m) {
-        return GrpcCalls.money(m);
+        return ProtoTypes.money(m);
     }
 
     static List<YearAmount> amounts(List<se.radhus.proto.common.v1.YearAmount> amounts) {
         if (amounts.isEmpty()) {
             throw new InvalidInput("amounts", "at least one amount per year");
         }
-        return amounts.stream().map(a -> new YearAmount(a.getYear(), new Money(a.getAmount().getOre(),
-                a.getAmount().getCurrencyCode().isEmpty() ? Money.SEK : a.getAmount().getCurrencyCode()))).toList();
+        return amounts.stream().map(a -> new YearAmount(a.getYear(), ProtoTypes.money(a.getAmount()))).toList();
     }
 
     static LedgerEntry entry(String appropriationId, Entry e) {
@@ -89,7 +85,7 @@ public class FinanceGrpcService extends FinanceServiceGrpc.FinanceServiceImplBas
                 .setIdempotencyKey(e.idempotencyKey() == null ? "" : e.idempotencyKey())
                 .setReservationId(e.holdId() == null ? "" : e.holdId()).setPreCommitment(e.preCommitment());
         if (e.decision() != null) {
-            b.setDecision(GrpcCalls.decision(e.decision()));
+            b.setDecision(ProtoTypes.decision(e.decision()));
         }
         return b.build();
     }

@@ -3,7 +3,7 @@ package se.radhus.finance.domain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import se.radhus.common.api.FieldError;
+import se.radhus.common.domain.FieldError;
 
 /**
  * An appropriation (anslag): a named pool of money per year, owned by a body. What it holds per year is

@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import se.radhus.common.api.FieldError;
+import se.radhus.common.domain.FieldError;
 import se.radhus.common.domain.DecisionRef;
 import se.radhus.common.domain.RuleViolation;
 import se.radhus.common.money.Money;

@@ -2,7 +2,7 @@ package se.radhus.finance.domain;
 
 import java.util.ArrayList;
 import java.util.List;
-import se.radhus.common.api.FieldError;
+import se.radhus.common.domain.FieldError;
 import se.radhus.common.domain.DecisionRef;
 import se.radhus.common.domain.RuleViolation;
 import se.radhus.common.money.Money;

@@ -1,8 +1,5 @@
 package se.radhus.finance.store;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -14,8 +11,11 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import se.radhus.common.domain.DecisionRef;
+import se.radhus.common.domain.LostUpdate;
 import se.radhus.common.money.Money;
 import se.radhus.common.store.Pages;
+import se.radhus.common.store.StoreCodecs;
+import se.radhus.common.store.VersionedCollection;
 import se.radhus.finance.domain.Appropriation;
 import se.radhus.finance.domain.Entry;
 import se.radhus.finance.domain.EntryKind;
@@ -37,48 +37,57 @@ public class AppropriationStore {
     public record Answered(String key, String fingerprint, List<String> entryIds) {
     }
 
-    private final MongoCollection<Document> appropriations;
+    /** What one document holds: the appropriation, its ledger and the answered requests. */
+    record Account(Appropriation appropriation, List<Entry> entries, List<Answered> requests) {
+    }
+
+    private final VersionedCollection<Account> appropriations;
 
     public AppropriationStore(MongoDatabase database) {
-        this.appropriations = database.getCollection("appropriations");
+        this.appropriations = new VersionedCollection<>(database, "appropriations",
+                StoreCodecs.mapped(Account.class, AppropriationStore::toDocument, AppropriationStore::account),
+                a -> a.appropriation().id());
     }
 
     /** @return false when the id is taken */
     public boolean insert(Appropriation a, List<Entry> opening, Answered request) {
-        Document doc = new Document("_id", a.id()).append("name", a.name()).append("ownerBodyId", a.ownerBodyId())
-                .append("currency", a.currency()).append("version", 1L)
-                .append("entries", opening.stream().map(AppropriationStore::toDocument).toList())
-                .append("requests", request == null ? List.of() : List.of(toDocument(request)));
-        try {
-            appropriations.insertOne(doc);
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return appropriations.insertIfAbsent(new Account(a, opening, request == null ? List.of() : List.of(request)));
     }
 
     public Optional<Loaded> find(String id) {
-        return Optional.ofNullable(appropriations.find(Filters.eq("_id", id)).first()).map(AppropriationStore::loaded);
+        return appropriations.find(id).map(AppropriationStore::loaded);
     }
 
     public Pages.Page<Loaded> list(int pageSize, String pageToken) {
-        return Pages.list(appropriations, Filters.empty(), pageSize, pageToken, AppropriationStore::loaded);
+        return appropriations.pageVersioned(Filters.empty(), pageSize, pageToken).map(AppropriationStore::loaded);
     }
 
-    /** Appends entries if the appropriation is still at {@code version}. */
+    /** Appends entries if the appropriation is still at {@code version}; @return false when it is not */
     public boolean append(String id, long version, List<Entry> entries, Answered request) {
-        var result = appropriations.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("version", version)),
-                Updates.combine(
-                        Updates.pushEach("entries", entries.stream().map(AppropriationStore::toDocument).toList()),
-                        Updates.push("requests", toDocument(request)),
-                        Updates.set("version", version + 1)));
-        return result.getModifiedCount() == 1;
+        try {
+            appropriations.updateIfVersion(id, version, Updates.combine(
+                    Updates.pushEach("entries", entries.stream().map(AppropriationStore::toDocument).toList()),
+                    Updates.push("requests", toDocument(request))));
+            return true;
+        } catch (LostUpdate e) {
+            return false;
+        }
     }
 
-    static Loaded loaded(Document d) {
+    static Loaded loaded(VersionedCollection.Versioned<Account> v) {
+        Account a = v.value();
+        return new Loaded(a.appropriation(), a.entries(), a.requests(), v.version());
+    }
+
+    static Document toDocument(Account account) {
+        Appropriation a = account.appropriation();
+        return new Document("_id", a.id()).append("name", a.name()).append("ownerBodyId", a.ownerBodyId())
+                .append("currency", a.currency())
+                .append("entries", account.entries().stream().map(AppropriationStore::toDocument).toList())
+                .append("requests", account.requests().stream().map(AppropriationStore::toDocument).toList());
+    }
+
+    static Account account(Document d) {
         Appropriation a = new Appropriation(d.getString("_id"), d.getString("name"), d.getString("ownerBodyId"),
                 d.getString("currency"));
         List<Entry> entries = new ArrayList<>();
@@ -89,7 +98,7 @@ public class AppropriationStore {
         for (Document r : d.getList("requests", Document.class, List.of())) {
             requests.add(new Answered(r.getString("key"), r.getString("fingerprint"), r.getList("entryIds", String.class)));
         }
-        return new Loaded(a, entries, requests, ((Number) d.get("version")).longValue());
+        return new Account(a, entries, requests);
     }
 
     static Document toDocument(Answered r) {
@@ -104,17 +113,13 @@ public class AppropriationStore {
                 .append("releases", e.releases() == null ? null : e.releases().name()).append("reverses", e.reverses())
                 .append("preCommitment", e.preCommitment());
         if (e.decision() != null) {
-            d.append("decision", new Document("bodyId", e.decision().bodyId())
-                    .append("meetingDate", e.decision().meetingDate().toString())
-                    .append("paragraph", e.decision().paragraph()).append("caseNumber", e.decision().caseNumber()));
+            d.append("decision", DecisionDocuments.toDocument(e.decision()));
         }
         return d;
     }
 
     static Entry fromDocument(Document d) {
-        Document dec = d.get("decision", Document.class);
-        DecisionRef ref = dec == null ? null : new DecisionRef(dec.getString("bodyId"),
-                LocalDate.parse(dec.getString("meetingDate")), dec.getInteger("paragraph"), dec.getString("caseNumber"));
+        DecisionRef ref = DecisionDocuments.fromDocument(d.get("decision", Document.class));
         String releases = d.getString("releases");
         return new Entry(d.getString("id"), EntryKind.valueOf(d.getString("kind")), d.getInteger("year"),
                 new Money(((Number) d.get("ore")).longValue(), d.getString("currency")),

@@ -1,15 +1,14 @@
 package se.radhus.finance.store;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import jakarta.inject.Singleton;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import se.radhus.common.domain.DecisionRef;
 import se.radhus.common.money.Money;
+import se.radhus.common.store.StoreCodecs;
+import se.radhus.common.store.VersionedCollection;
 import se.radhus.finance.domain.Budget;
 
 /** Budget years in the {@code budgets} collection, keyed by year, written by compare-and-set on version. */
@@ -20,30 +19,20 @@ public class BudgetStore {
     public record Versioned(Budget budget, long version) {
     }
 
-    private final MongoCollection<Document> budgets;
+    private final VersionedCollection<Budget> budgets;
 
     public BudgetStore(MongoDatabase database) {
-        this.budgets = database.getCollection("budgets");
+        this.budgets = new VersionedCollection<>(database, "budgets",
+                StoreCodecs.mapped(Budget.class, BudgetStore::toDocument, BudgetStore::fromDocument), Budget::year);
     }
 
     public Optional<Versioned> find(int year) {
-        return Optional.ofNullable(budgets.find(Filters.eq("_id", year)).first())
-                .map(d -> new Versioned(fromDocument(d), ((Number) d.get("version")).longValue()));
+        return budgets.find(year).map(v -> new Versioned(v.value(), v.version()));
     }
 
-    /** Writes the budget if it is still at {@code version} (0 for a new one). */
+    /** Writes the budget if it is still at {@code version} (0 for a new one); @return false when it is not */
     public boolean save(Budget b, long version) {
-        Document doc = toDocument(b).append("version", version + 1);
-        if (version == 0) {
-            try {
-                budgets.insertOne(doc);
-                return true;
-            } catch (com.mongodb.MongoWriteException e) {
-                return false;
-            }
-        }
-        return budgets.replaceOne(Filters.and(Filters.eq("_id", b.year()), Filters.eq("version", version)), doc)
-                .getModifiedCount() == 1;
+        return version == 0 ? budgets.insertIfAbsent(b) : budgets.tryReplaceIfVersion(b, version);
     }
 
     static Document toDocument(Budget b) {
@@ -52,17 +41,11 @@ public class BudgetStore {
                         .append("ore", f.amount().ore()).append("currency", f.amount().currency())).toList())
                 .append("investments", b.investments().stream().map(v -> new Document("project", v.project())
                         .append("year", v.year()).append("ore", v.amount().ore()).append("currency", v.amount().currency())).toList());
-        if (b.decision() != null) {
-            d.append("decision", new Document("bodyId", b.decision().bodyId()).append("meetingDate", b.decision().meetingDate().toString())
-                    .append("paragraph", b.decision().paragraph()).append("caseNumber", b.decision().caseNumber()));
-        }
-        return d;
+        return d.append("decision", DecisionDocuments.toDocument(b.decision()));
     }
 
     static Budget fromDocument(Document d) {
-        Document dec = d.get("decision", Document.class);
-        DecisionRef ref = dec == null ? null : new DecisionRef(dec.getString("bodyId"), LocalDate.parse(dec.getString("meetingDate")),
-                dec.getInteger("paragraph"), dec.getString("caseNumber"));
+        DecisionRef ref = DecisionDocuments.fromDocument(d.get("decision", Document.class));
         List<Budget.Frame> frames = d.getList("frames", Document.class, List.of()).stream()
                 .map(f -> new Budget.Frame(f.getString("bodyId"), f.getInteger("year"), new Money(((Number) f.get("ore")).longValue(),
                         f.getString("currency")))).toList();

@@ -1,10 +1,8 @@
 package se.radhus.finance.store;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import jakarta.inject.Singleton;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -12,6 +10,8 @@ import org.bson.conversions.Bson;
 import se.radhus.common.domain.DecisionRef;
 import se.radhus.common.money.Money;
 import se.radhus.common.store.Pages;
+import se.radhus.common.store.StoreCodecs;
+import se.radhus.common.store.VersionedCollection;
 import se.radhus.finance.domain.Grant;
 import se.radhus.finance.domain.YearAmount;
 
@@ -23,38 +23,31 @@ public class GrantStore {
     public record Versioned(Grant grant, long version) {
     }
 
-    private final MongoCollection<Document> grants;
+    private final VersionedCollection<Grant> grants;
 
     public GrantStore(MongoDatabase database) {
-        this.grants = database.getCollection("grants");
-        grants.createIndex(com.mongodb.client.model.Indexes.ascending("appropriationId"));
+        this.grants = new VersionedCollection<>(database, "grants",
+                StoreCodecs.mapped(Grant.class, GrantStore::toDocument, GrantStore::fromDocument), Grant::id);
+        grants.collection().createIndex(com.mongodb.client.model.Indexes.ascending("appropriationId"));
     }
 
+    /** @return false when the id is taken */
     public boolean insert(Grant g) {
-        try {
-            grants.insertOne(toDocument(g).append("version", 1L));
-            return true;
-        } catch (com.mongodb.MongoWriteException e) {
-            if (e.getError().getCategory() == com.mongodb.ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return grants.insertIfAbsent(g);
     }
 
     public Optional<Versioned> find(String id) {
-        return Optional.ofNullable(grants.find(Filters.eq("_id", id)).first())
-                .map(d -> new Versioned(fromDocument(d), ((Number) d.get("version")).longValue()));
+        return grants.find(id).map(v -> new Versioned(v.value(), v.version()));
     }
 
+    /** @return false when the grant is no longer at {@code version} */
     public boolean replace(Grant g, long version) {
-        return grants.replaceOne(Filters.and(Filters.eq("_id", g.id()), Filters.eq("version", version)),
-                toDocument(g).append("version", version + 1)).getModifiedCount() == 1;
+        return grants.tryReplaceIfVersion(g, version);
     }
 
     public Pages.Page<Grant> list(String appropriationId, int pageSize, String pageToken) {
         Bson filter = appropriationId == null || appropriationId.isBlank() ? Filters.empty() : Filters.eq("appropriationId", appropriationId);
-        return Pages.list(grants, filter, pageSize, pageToken, GrantStore::fromDocument);
+        return grants.page(filter, pageSize, pageToken);
     }
 
     static Document toDocument(Grant g) {
@@ -64,18 +57,11 @@ public class GrantStore {
                 .append("recipients", g.recipients().stream().map(r -> new Document("name", r.name())
                         .append("amounts", r.amounts().stream().map(a -> new Document("year", a.year())
                                 .append("ore", a.amount().ore()).append("currency", a.amount().currency())).toList())).toList());
-        if (g.decision() != null) {
-            d.append("decision", new Document("bodyId", g.decision().bodyId())
-                    .append("meetingDate", g.decision().meetingDate().toString())
-                    .append("paragraph", g.decision().paragraph()).append("caseNumber", g.decision().caseNumber()));
-        }
-        return d;
+        return d.append("decision", DecisionDocuments.toDocument(g.decision()));
     }
 
     static Grant fromDocument(Document d) {
-        Document dec = d.get("decision", Document.class);
-        DecisionRef ref = dec == null ? null : new DecisionRef(dec.getString("bodyId"), LocalDate.parse(dec.getString("meetingDate")),
-                dec.getInteger("paragraph"), dec.getString("caseNumber"));
+        DecisionRef ref = DecisionDocuments.fromDocument(d.get("decision", Document.class));
         List<Grant.Recipient> recipients = d.getList("recipients", Document.class, List.of()).stream()
                 .map(r -> new Grant.Recipient(r.getString("name"), r.getList("amounts", Document.class).stream()
                         .map(a -> new YearAmount(a.getInteger("year"), new Money(((Number) a.get("ore")).longValue(),

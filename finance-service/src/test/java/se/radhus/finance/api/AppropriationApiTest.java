@@ -77,6 +77,17 @@ class AppropriationApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void aFieldTheRequestDoesNotTakeIsRefusedNamingIt() throws Exception {
+        HttpResponse<String> r = send("POST", "/api/appropriations", """
+                {"id":"ks-extra","name":"Med okänt fält","ownerBodyId":"ks","approvedBy":"kf",
+                 "amounts":[{"year":2024,"amount":{"ore":100}}]}""");
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
+        assertTrue(r.body().contains("\"field\":\"approvedBy\""), r.body());
+        assertEquals(404, send("GET", "/api/appropriations/ks-extra", null).statusCode());
+    }
+
+    @Test
     void aDuplicateIs409AndAnUnknownIs404() throws Exception {
         String json = """
                 {"id":"ks-klimat","name":"Utvecklingsanslag klimatneutralitet","ownerBodyId":"ks","amounts":[]}""";

@@ -9,12 +9,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
-import se.radhus.common.store.Pages;
 import org.springframework.grpc.server.service.GrpcService;
+import se.radhus.common.domain.InvalidInput;
+import se.radhus.common.store.Pages;
 import se.radhus.meetings.service.DecisionDocuments;
 import se.radhus.meetings.store.DecisionLog;
 import se.radhus.meetings.store.MeetingStore;
-import se.radhus.proto.common.v1.Date;
+import se.radhus.proto.ProtoTypes;
 import se.radhus.proto.common.v1.DecisionRef;
 import se.radhus.proto.common.v1.Diarienummer;
 import se.radhus.proto.meetings.v1.Decision;
@@ -52,8 +53,8 @@ public class MeetingsGrpcService extends MeetingsServiceGrpc.MeetingsServiceImpl
         }
         LocalDate date;
         try {
-            date = toLocalDate(ref.getMeetingDate());
-        } catch (java.time.DateTimeException e) {
+            date = ProtoTypes.date(ref.getMeetingDate(), "ref.meeting_date");
+        } catch (InvalidInput e) {
             response.onError(Status.INVALID_ARGUMENT.withDescription("meeting_date is not a calendar date")
                     .asRuntimeException());
             return;
@@ -123,22 +124,14 @@ public class MeetingsGrpcService extends MeetingsServiceGrpc.MeetingsServiceImpl
         call.setOnCancelHandler(() -> task.cancel(false));
     }
 
-    static LocalDate toLocalDate(Date date) {
-        return LocalDate.of(date.getYear(), date.getMonth(), date.getDay());
-    }
-
-    static Date toProtoDate(LocalDate date) {
-        return Date.newBuilder().setYear(date.getYear()).setMonth(date.getMonthValue()).setDay(date.getDayOfMonth()).build();
-    }
-
     static Decision toProto(Document d) {
         DecisionRef.Builder ref = DecisionRef.newBuilder()
                 .setBodyId(d.getString("bodyId"))
-                .setMeetingDate(toProtoDate(LocalDate.parse(d.getString("meetingDate"))))
+                .setMeetingDate(ProtoTypes.date(LocalDate.parse(d.getString("meetingDate"))))
                 .setParagraph(d.getInteger("paragraph"));
         if (d.getString("caseRegistry") != null) {
-            ref.setCaseNumber(Diarienummer.newBuilder().setRegistry(d.getString("caseRegistry"))
-                    .setYear(d.getInteger("caseYear")).setSequence(d.getInteger("caseSeq")));
+            ref.setCaseNumber(ProtoTypes.diarienummer(new se.radhus.common.diarium.Diarienummer(d.getString("caseRegistry"),
+                    d.getInteger("caseYear"), d.getInteger("caseSeq"))));
         }
         Decision.Builder b = Decision.newBuilder()
                 .setRef(ref)
@@ -150,7 +143,7 @@ public class MeetingsGrpcService extends MeetingsServiceGrpc.MeetingsServiceImpl
                 .setMeetingId(d.getString("meetingId"));
         String adjustedOn = d.getString("adjustedDate");
         if (adjustedOn != null) {
-            b.setAdjustedDate(toProtoDate(LocalDate.parse(adjustedOn)));
+            b.setAdjustedDate(ProtoTypes.date(LocalDate.parse(adjustedOn)));
         }
         return b.build();
     }

@@ -68,12 +68,34 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return java.util.Optional.empty();
     }
 
+    /** The path of a field the request body has and its record does not ({@code paragraphs[0].foo}), if that failed. */
+    static java.util.Optional<String> unknownField(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof tools.jackson.databind.exc.UnrecognizedPropertyException u) {
+                StringBuilder path = new StringBuilder();
+                for (var ref : u.getPath()) {
+                    if (ref.getPropertyName() != null) {
+                        path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+                    } else if (ref.getIndex() >= 0) {
+                        path.append('[').append(ref.getIndex()).append(']');
+                    }
+                }
+                return java.util.Optional.of(path.isEmpty() ? u.getPropertyName() : path.toString());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
         int code = status.value();
         if (code == 400) {
             log.info("unreadable request: {}", ex.getMessage());
+        }
+        java.util.Optional<String> unknown = code == 400 ? unknownField(ex) : java.util.Optional.empty();
+        if (unknown.isPresent()) {
+            return ResponseEntity.status(code).headers(headers).contentType(PROBLEM).body(Problem.unknownField(unknown.get()).toMap());
         }
         Problem problem = switch (code) {
             case 404 -> Problem.notFound("There is nothing at this path. See /api/openapi for the paths there are.");

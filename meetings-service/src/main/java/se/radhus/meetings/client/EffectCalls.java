@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 import se.radhus.meetings.domain.Effect;
 import se.radhus.meetings.domain.Meeting;
 import se.radhus.meetings.domain.Paragraph;
+import se.radhus.proto.ProtoTypes;
 import se.radhus.proto.common.v1.Date;
 import se.radhus.proto.common.v1.DecisionRef;
-import se.radhus.proto.common.v1.Diarienummer;
 import se.radhus.proto.common.v1.Money;
 import se.radhus.proto.common.v1.YearAmount;
 import se.radhus.proto.finance.v1.CreateGrantRequest;
@@ -32,20 +32,17 @@ public class EffectCalls {
     }
 
     static Date date(LocalDate d) {
-        return Date.newBuilder().setYear(d.getYear()).setMonth(d.getMonthValue()).setDay(d.getDayOfMonth()).build();
+        return ProtoTypes.date(d);
     }
 
+    /** The paragraph's decision as the contracts name it. */
     public static DecisionRef ref(Meeting m, Paragraph p) {
-        DecisionRef.Builder b = DecisionRef.newBuilder().setBodyId(m.bodyId()).setMeetingDate(date(m.date())).setParagraph(p.number());
-        if (p.caseNumber() != null) {
-            b.setCaseNumber(Diarienummer.newBuilder().setRegistry(p.caseNumber().registry()).setYear(p.caseNumber().year())
-                    .setSequence(p.caseNumber().sequence()));
-        }
-        return b.build();
+        return ProtoTypes.decision(new se.radhus.common.domain.DecisionRef(m.bodyId(), m.date(), p.number(),
+                p.caseNumber() == null ? null : p.caseNumber().toString()));
     }
 
     static Money sek(long ore) {
-        return Money.newBuilder().setOre(ore).setCurrencyCode("SEK").build();
+        return ProtoTypes.money(se.radhus.common.money.Money.sek(ore));
     }
 
     /** Reserves a drafted grant's money; returns the reservation id. */

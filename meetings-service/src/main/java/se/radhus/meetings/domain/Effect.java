@@ -3,7 +3,7 @@ package se.radhus.meetings.domain;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import se.radhus.common.api.FieldError;
+import se.radhus.common.domain.FieldError;
 
 /**
  * What a paragraph's decision does in another service, carried out once when the protocol is adjusted.

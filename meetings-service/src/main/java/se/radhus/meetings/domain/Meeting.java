@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import se.radhus.common.api.FieldError;
+import se.radhus.common.domain.FieldError;
 import se.radhus.common.domain.InvalidInput;
 import se.radhus.common.domain.RuleViolation;
 

@@ -3,7 +3,7 @@ package se.radhus.meetings.domain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import se.radhus.common.api.FieldError;
+import se.radhus.common.domain.FieldError;
 
 /**
  * A member or official.

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
-import se.radhus.common.api.FieldError;
+import se.radhus.common.domain.FieldError;
 import se.radhus.common.api.Problem;
 import se.radhus.common.api.ProblemException;
 import se.radhus.common.diarium.Diarienummer;

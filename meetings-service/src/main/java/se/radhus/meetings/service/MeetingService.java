@@ -55,7 +55,7 @@ public class MeetingService {
                           List<Attendee> attendance, List<String> adjusters) {
         Meeting m = Meeting.plan(bodyId, date, startTime, endTime, place, attendance, adjusters);
         if (bodies.find(bodyId).isEmpty()) {
-            throw new ProblemException(Problem.invalid(List.of(new se.radhus.common.api.FieldError("bodyId",
+            throw new ProblemException(Problem.invalid(List.of(new se.radhus.common.domain.FieldError("bodyId",
                     "the id of an existing body; there is no " + bodyId))));
         }
         // § numbers run through the body's year in the order of the meetings' dates
@@ -221,7 +221,7 @@ public class MeetingService {
      */
     public Landed insertImported(Meeting planned, List<Paragraph> paragraphs, boolean partial) {
         if (bodies.find(planned.bodyId()).isEmpty()) {
-            throw new ProblemException(Problem.invalid(List.of(new se.radhus.common.api.FieldError("bodyId",
+            throw new ProblemException(Problem.invalid(List.of(new se.radhus.common.domain.FieldError("bodyId",
                     "the id of an existing body; there is no " + planned.bodyId()))));
         }
         if (meetings.find(planned.id()).isPresent()) {

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Repository;
 import se.radhus.common.diarium.Diarienummer;
 import se.radhus.common.store.Counters;
 import se.radhus.common.store.Pages;
+import se.radhus.common.store.VersionedCollection;
 import se.radhus.meetings.domain.CaseFile;
 
 /**
@@ -19,11 +20,11 @@ import se.radhus.meetings.domain.CaseFile;
 @Repository
 public class CaseStore {
 
-    private final MongoCollection<Document> cases;
+    private final VersionedCollection<CaseFile> cases;
     private final MongoCollection<Document> counters;
 
     public CaseStore(MongoDatabase database) {
-        this.cases = database.getCollection("cases");
+        this.cases = new VersionedCollection<>(database, "cases", CaseFile.class, c -> c.number().toString());
         this.counters = database.getCollection("diarium_counters");
     }
 
@@ -41,7 +42,7 @@ public class CaseStore {
     }
 
     public boolean insert(CaseFile c) {
-        return Inserts.insertNew(cases, DocumentCodec.toDocument(c).append("_id", c.number().toString()));
+        return cases.insertIfAbsent(c);
     }
 
     /**
@@ -54,36 +55,18 @@ public class CaseStore {
         if (byId.isEmpty()) {
             return;
         }
-        java.util.Set<String> known = new java.util.HashSet<>();
-        cases.find(Filters.in("_id", byId.keySet())).projection(new Document("_id", 1)).forEach(d -> known.add(d.getString("_id")));
         java.util.Map<String, Integer> highest = new java.util.HashMap<>();
-        java.util.List<Document> fresh = new java.util.ArrayList<>();
-        byId.forEach((id, c) -> {
-            highest.merge(c.number().registry() + "/" + c.number().year(), c.number().sequence(), Math::max);
-            if (!known.contains(id)) {
-                fresh.add(DocumentCodec.toDocument(c).append("_id", id));
-            }
-        });
+        byId.values().forEach(c -> highest.merge(c.number().registry() + "/" + c.number().year(), c.number().sequence(), Math::max));
         highest.forEach((key, seq) -> Counters.atLeast(counters, key, seq));
-        if (!fresh.isEmpty()) {
-            try {
-                cases.insertMany(fresh, new com.mongodb.client.model.InsertManyOptions().ordered(false));
-            } catch (com.mongodb.MongoBulkWriteException e) {
-                for (var error : e.getWriteErrors()) {
-                    if (com.mongodb.ErrorCategory.fromErrorCode(error.getCode()) != com.mongodb.ErrorCategory.DUPLICATE_KEY) {
-                        throw e; // registered meanwhile by another writer: fine
-                    }
-                }
-            }
-        }
+        // those registered meanwhile (or before) by another writer are left as they are
+        cases.insertAllIfAbsent(java.util.List.copyOf(byId.values()));
     }
 
     public Optional<CaseFile> find(Diarienummer number) {
-        return Optional.ofNullable(cases.find(Filters.eq("_id", number.toString())).first())
-                .map(d -> DocumentCodec.fromDocument(d, CaseFile.class));
+        return cases.findValue(number.toString());
     }
 
     public Pages.Page<CaseFile> list(int pageSize, String pageToken) {
-        return Pages.list(cases, Filters.empty(), pageSize, pageToken, d -> DocumentCodec.fromDocument(d, CaseFile.class));
+        return cases.page(Filters.empty(), pageSize, pageToken);
     }
 }

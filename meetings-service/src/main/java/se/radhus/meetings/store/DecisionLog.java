@@ -11,6 +11,7 @@ import java.util.List;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
 import se.radhus.common.store.Pages;
+import se.radhus.common.store.VersionedCollection;
 
 /**
  * The log of adjusted decisions that other services follow. Each entry's {@code _id} is its position,
@@ -22,9 +23,11 @@ import se.radhus.common.store.Pages;
 public class DecisionLog {
 
     private final MongoCollection<Document> log;
+    private final VersionedCollection<Document> entries;
 
     public DecisionLog(MongoDatabase database) {
         this.log = database.getCollection("decision_log");
+        this.entries = new VersionedCollection<>(database, "decision_log", Document.class, d -> d.get("_id"));
         log.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
     }
 
@@ -38,7 +41,7 @@ public class DecisionLog {
             Document last = log.find().sort(Sorts.descending("_id")).limit(1).first();
             long position = last == null ? 1 : ((Number) last.get("_id")).longValue() + 1;
             Document entry = new Document(decision).append("_id", position).append("key", key);
-            if (Inserts.insertNew(log, entry)) {
+            if (entries.insertIfAbsent(entry)) {
                 return position;
             }
             // someone took that position (or published the same key) first: read again

@@ -6,14 +6,15 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
 import se.radhus.common.diarium.Diarienummer;
 import se.radhus.common.store.Pages;
+import se.radhus.common.store.VersionedCollection;
 import se.radhus.meetings.domain.Meeting;
 
 /**
@@ -28,29 +29,27 @@ public class MeetingStore {
     public record Versioned(Meeting meeting, long version) {
     }
 
-    private final MongoCollection<Document> meetings;
+    private final VersionedCollection<Meeting> meetings;
+    private final MongoCollection<Document> fields;
 
     public MeetingStore(MongoDatabase database) {
-        this.meetings = database.getCollection("meetings");
-        meetings.createIndex(Indexes.ascending("bodyId", "date"));
-        meetings.createIndex(Indexes.ascending("paragraphs.caseNumber"));
+        this.meetings = new VersionedCollection<>(database, "meetings", Meeting.class, Meeting::id);
+        this.fields = database.getCollection("meetings");
+        fields.createIndex(Indexes.ascending("bodyId", "date"));
+        fields.createIndex(Indexes.ascending("paragraphs.caseNumber"));
     }
 
-    static Document toDocument(Meeting m, long version, boolean publishPending) {
-        return DocumentCodec.toDocument(m).append("_id", m.id()).append("version", version)
-                .append("publishPending", publishPending);
-    }
-
+    /** @return false when the meeting exists already */
     public boolean insert(Meeting m) {
-        return Inserts.insertNew(meetings, toDocument(m, 1, false));
+        return meetings.insertIfAbsent(m);
     }
 
     public Optional<Versioned> find(String id) {
-        return Optional.ofNullable(meetings.find(Filters.eq("_id", id)).first()).map(MeetingStore::versioned);
+        return meetings.find(id).map(MeetingStore::versioned);
     }
 
-    static Versioned versioned(Document d) {
-        return new Versioned(DocumentCodec.fromDocument(d, Meeting.class), ((Number) d.get("version")).longValue());
+    private static Versioned versioned(VersionedCollection.Versioned<Meeting> v) {
+        return new Versioned(v.value(), v.version());
     }
 
     /**
@@ -68,74 +67,68 @@ public class MeetingStore {
      * effects' outbox, draft reservations) in the same atomic write. Fields it does not name are kept.
      */
     public Optional<Long> replace(Meeting m, long expectedVersion, boolean publish, Document extra) {
-        long next = expectedVersion + 1;
         // Anything public stays marked until the publisher has carried it to the log at this version.
         boolean pending = publish || m.paragraphs().stream().anyMatch(m::isPublic);
-        Document set = toDocument(m, next, pending);
-        set.remove("_id");
+        Document set = new Document("publishPending", pending);
         if (extra != null) {
             set.putAll(extra);
         }
-        var result = meetings.updateOne(Filters.and(Filters.eq("_id", m.id()), Filters.eq("version", expectedVersion)),
-                new Document("$set", set));
-        return result.getMatchedCount() == 1 ? Optional.of(next) : Optional.empty();
+        OptionalLong written = meetings.tryReplaceIfVersion(m, expectedVersion, set);
+        return written.isPresent() ? Optional.of(written.getAsLong()) : Optional.empty();
     }
 
     /** The store-side fields about effects: {@code effectStates} and {@code draftReservations}. */
     public Document effectFields(String id) {
-        Document d = meetings.find(Filters.eq("_id", id))
+        Document d = fields.find(Filters.eq("_id", id))
                 .projection(com.mongodb.client.model.Projections.include("effectStates", "draftReservations")).first();
         return d == null ? new Document() : d;
     }
 
     /** Records how one effect stands; the protocol itself does not change. */
     public void setEffectState(String meetingId, String effectId, Document state) {
-        meetings.updateOne(Filters.eq("_id", meetingId), Updates.set("effectStates." + effectId, state));
+        meetings.setFields(meetingId, Updates.set("effectStates." + effectId, state));
     }
 
     /** Meetings whose adjusted effects are not all carried out. */
     public List<Versioned> withPendingEffects(int limit) {
-        return meetings.find(Filters.eq("effectsPending", true)).limit(limit).map(MeetingStore::versioned).into(new ArrayList<>());
+        return meetings.listVersioned(Filters.eq("effectsPending", true), limit).stream().map(MeetingStore::versioned).toList();
     }
 
     public void effectsSettled(String meetingId) {
-        meetings.updateOne(Filters.eq("_id", meetingId), Updates.set("effectsPending", false));
+        meetings.setFields(meetingId, Updates.set("effectsPending", false));
     }
 
     public Pages.Page<Meeting> list(String bodyId, int pageSize, String pageToken) {
         Bson filter = bodyId == null || bodyId.isBlank() ? Filters.empty() : Filters.eq("bodyId", bodyId);
-        return Pages.list(meetings, filter, pageSize, pageToken, d -> DocumentCodec.fromDocument(d, Meeting.class));
+        return meetings.page(filter, pageSize, pageToken);
+    }
+
+    /** The id of a meeting of the body later in the same year than {@code date} that already has § numbers, if any. */
+    public Optional<String> laterWithParagraphs(String bodyId, java.time.LocalDate date) {
+        var d = meetings.collection().find(Filters.and(Filters.eq("bodyId", bodyId), Filters.gt("date", date.toString()),
+                Filters.lte("date", date.getYear() + "-12-31"), Filters.exists("paragraphs.0")))
+                .sort(com.mongodb.client.model.Sorts.ascending("date")).projection(new Document("_id", 1)).first();
+        return Optional.ofNullable(d).map(x -> x.getString("_id").getValue());
     }
 
     /** The meeting of a body on a date, if any. */
-    /** The id of a meeting of the body later in the same year than {@code date} that already has § numbers, if any. */
-    public Optional<String> laterWithParagraphs(String bodyId, java.time.LocalDate date) {
-        Document d = meetings.find(Filters.and(Filters.eq("bodyId", bodyId), Filters.gt("date", date.toString()),
-                Filters.lte("date", date.getYear() + "-12-31"), Filters.exists("paragraphs.0"))).sort(Sorts.ascending("date"))
-                .projection(new Document("_id", 1)).first();
-        return Optional.ofNullable(d).map(x -> x.getString("_id"));
-    }
-
     public Optional<Meeting> findByBodyAndDate(String bodyId, String date) {
-        return Optional.ofNullable(meetings.find(Filters.and(Filters.eq("bodyId", bodyId), Filters.eq("date", date))).first())
-                .map(d -> DocumentCodec.fromDocument(d, Meeting.class));
+        return meetings.first(Filters.and(Filters.eq("bodyId", bodyId), Filters.eq("date", date)));
     }
 
     /** Every meeting with a paragraph about the case, oldest first. */
     public List<Meeting> withCase(Diarienummer number) {
-        return meetings.find(Filters.eq("paragraphs.caseNumber", number.toString())).sort(Sorts.ascending("date"))
-                .map(d -> DocumentCodec.fromDocument(d, Meeting.class)).into(new ArrayList<>());
+        return meetings.list(Filters.eq("paragraphs.caseNumber", number.toString()), Sorts.ascending("date"), 0);
     }
 
     /** Meetings whose public decisions wait for the decision log. */
     public List<Versioned> pendingPublication(int limit) {
-        return meetings.find(Filters.eq("publishPending", true)).limit(limit).map(MeetingStore::versioned)
-                .into(new ArrayList<>());
+        return meetings.listVersioned(Filters.eq("publishPending", true), limit).stream().map(MeetingStore::versioned).toList();
     }
 
     /** Clears the publication mark if the meeting has not changed since it was read. */
     public void publicationDone(String id, long version) {
-        meetings.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("version", version)),
+        fields.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("version", version)),
                 Updates.set("publishPending", false));
     }
 }

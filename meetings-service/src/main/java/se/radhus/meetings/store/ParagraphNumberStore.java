@@ -1,13 +1,13 @@
 package se.radhus.meetings.store;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import java.util.OptionalInt;
-import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
 import org.springframework.stereotype.Repository;
+import se.radhus.common.store.VersionedCollection;
 
 /**
  * The § numbers used per body and year, one document each keyed {@code body/year/number}: the unique key
@@ -16,11 +16,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ParagraphNumberStore {
 
-    private final MongoCollection<Document> numbers;
+    /** One § number in use: by which meeting. */
+    public record NumberUse(@BsonId String key, String bodyId, int year, int number, String meetingId) {
+    }
+
+    private final VersionedCollection<NumberUse> numbers;
 
     public ParagraphNumberStore(MongoDatabase database) {
-        this.numbers = database.getCollection("paragraph_numbers");
-        numbers.createIndex(Indexes.ascending("bodyId", "year", "number"));
+        this.numbers = new VersionedCollection<>(database, "paragraph_numbers", NumberUse.class, NumberUse::key);
+        numbers.collection().createIndex(Indexes.ascending("bodyId", "year", "number"));
     }
 
     static String key(String bodyId, int year, int number) {
@@ -28,15 +32,13 @@ public class ParagraphNumberStore {
     }
 
     public OptionalInt last(String bodyId, int year) {
-        Document d = numbers.find(Filters.and(Filters.eq("bodyId", bodyId), Filters.eq("year", year)))
-                .sort(Sorts.descending("number")).limit(1).first();
-        return d == null ? OptionalInt.empty() : OptionalInt.of(d.getInteger("number"));
+        var last = numbers.list(Filters.and(Filters.eq("bodyId", bodyId), Filters.eq("year", year)), Sorts.descending("number"), 1);
+        return last.isEmpty() ? OptionalInt.empty() : OptionalInt.of(last.get(0).number());
     }
 
     /** @return false when the number is taken */
     public boolean reserve(String bodyId, int year, int number, String meetingId) {
-        return Inserts.insertNew(numbers, new Document("_id", key(bodyId, year, number)).append("bodyId", bodyId)
-                .append("year", year).append("number", number).append("meetingId", meetingId));
+        return numbers.insertIfAbsent(new NumberUse(key(bodyId, year, number), bodyId, year, number, meetingId));
     }
 
     /**
@@ -49,17 +51,9 @@ public class ParagraphNumberStore {
         if (wanted.isEmpty()) {
             return held;
         }
-        java.util.List<Document> docs = wanted.stream().map(n -> new Document("_id", key(bodyId, year, n)).append("bodyId", bodyId)
-                .append("year", year).append("number", n).append("meetingId", meetingId)).toList();
-        try {
-            numbers.insertMany(docs, new com.mongodb.client.model.InsertManyOptions().ordered(false));
-        } catch (com.mongodb.MongoBulkWriteException e) {
-            for (var error : e.getWriteErrors()) {
-                if (com.mongodb.ErrorCategory.fromErrorCode(error.getCode()) != com.mongodb.ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-                held.add(wanted.get(error.getIndex()));
-            }
+        java.util.List<NumberUse> uses = wanted.stream().map(n -> new NumberUse(key(bodyId, year, n), bodyId, year, n, meetingId)).toList();
+        for (int index : numbers.insertAllIfAbsent(uses)) {
+            held.add(wanted.get(index));
         }
         return held;
     }
@@ -67,13 +61,13 @@ public class ParagraphNumberStore {
     /** Gives back numbers this meeting reserved, in one write. */
     public void releaseAll(String bodyId, int year, java.util.Collection<Integer> reserved, String meetingId) {
         if (!reserved.isEmpty()) {
-            numbers.deleteMany(Filters.and(Filters.in("_id", reserved.stream().map(n -> key(bodyId, year, n)).toList()),
+            numbers.collection().deleteMany(Filters.and(Filters.in("_id", reserved.stream().map(n -> key(bodyId, year, n)).toList()),
                     Filters.eq("meetingId", meetingId)));
         }
     }
 
     /** Gives a number back when the meeting write that wanted it did not happen. */
     public void release(String bodyId, int year, int number, String meetingId) {
-        numbers.deleteOne(Filters.and(Filters.eq("_id", key(bodyId, year, number)), Filters.eq("meetingId", meetingId)));
+        numbers.collection().deleteOne(Filters.and(Filters.eq("_id", key(bodyId, year, number)), Filters.eq("meetingId", meetingId)));
     }
 }

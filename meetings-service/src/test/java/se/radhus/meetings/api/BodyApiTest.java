@@ -71,6 +71,22 @@ class BodyApiTest {
     }
 
     @Test
+    void aFieldTheRequestDoesNotTakeIsRefusedNamingIt() throws Exception {
+        HttpResponse<String> r = send("POST", "/api/bodies", """
+                {"id":"tn","name":"Tekniska nämnden","shortName":"TN","diariumPrefix":"TN","colour":"blue"}""");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(r.body()).contains("\"field\":\"colour\"");
+        assertThat(send("GET", "/api/bodies/tn", null).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> nested = send("POST", "/api/bodies", """
+                {"id":"tn","name":"Tekniska nämnden","shortName":"TN","diariumPrefix":"TN",
+                 "members":[{"personId":"p1","role":"LEDAMOT","from":"2023-01-01","seat":3}]}""");
+        assertThat(nested.statusCode()).isEqualTo(400);
+        assertThat(nested.body()).contains("\"field\":\"members[0].seat\"");
+    }
+
+    @Test
     void invalidBodyNamesTheFields() throws Exception {
         HttpResponse<String> r = send("POST", "/api/bodies", """
                 {"id":"Not Valid","name":"","diariumPrefix":"ks"}""");

@@ -263,7 +263,7 @@ class SeedMeetingApiTest {
     @Order(10)
     void theSeedTextImportsAsADraftMeetingOfAnotherBody() throws Exception {
         send("POST", "/api/bodies", Map.of("id", "ks-nau-import", "name", "Importnämnden", "diariumPrefix", "KS"));
-        HttpResponse<String> r = importText("ks-nau-import", Files.readAllBytes(Path.of("../../shared/seed/ks-nau-2024-05-21.txt")), "text/plain");
+        HttpResponse<String> r = importText("ks-nau-import", Files.readAllBytes(Path.of("../testdata/seed/ks-nau-2024-05-21.txt")), "text/plain");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         JsonNode result = JSON.readTree(r.body());
         assertThat(result.get("paragraphs").asInt()).isEqualTo(14);
@@ -278,7 +278,7 @@ class SeedMeetingApiTest {
             }
         }
         // importing the same protocol again is refused, and doubles nothing
-        HttpResponse<String> twice = importText("ks-nau-import", Files.readAllBytes(Path.of("../../shared/seed/ks-nau-2024-05-21.txt")), "text/plain");
+        HttpResponse<String> twice = importText("ks-nau-import", Files.readAllBytes(Path.of("../testdata/seed/ks-nau-2024-05-21.txt")), "text/plain");
         assertThat(twice.statusCode()).as(twice.body()).isEqualTo(409);
         assertThat(JSON.readTree(send("GET", "/api/meetings/ks-nau-import-2024-05-21", null).body()).get("paragraphs").size()).isEqualTo(14);
         // the rendered protocol (PDF) imports back to the same paragraphs: the round trip
@@ -310,7 +310,7 @@ class SeedMeetingApiTest {
         assertThat(importText("kf", new byte[] {0, 1, 2, (byte) 0xFF, (byte) 0xFE}, "application/octet-stream").statusCode()).isEqualTo(400);
         assertThat(importText("kf", "%PDF-broken".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "application/pdf").statusCode()).isEqualTo(400);
         assertThat(importText("kf", new byte[6 * 1024 * 1024], "text/plain").statusCode()).isEqualTo(413);
-        byte[] seedText = Files.readAllBytes(Path.of("../../shared/seed/ks-nau-2024-05-21.txt"));
+        byte[] seedText = Files.readAllBytes(Path.of("../testdata/seed/ks-nau-2024-05-21.txt"));
         HttpRequest.Builder anonymous = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/imports?bodyId=kf"))
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofByteArray(seedText));
         assertThat(http.send(anonymous.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);

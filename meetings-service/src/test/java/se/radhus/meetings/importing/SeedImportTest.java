@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The seed protocol's text imports to the seed meeting: every paragraph and field the seed data holds. */
 class SeedImportTest {
 
-    static final Path TEXT = Path.of("../../shared/seed/ks-nau-2024-05-21.txt");
+    static final Path TEXT = Path.of("../testdata/seed/ks-nau-2024-05-21.txt");
     static final Path SEED = Path.of("../seed/ks-nau-2024-05-21.json");
     static final JsonMapper JSON = RadhusJson.storeMapper();
 

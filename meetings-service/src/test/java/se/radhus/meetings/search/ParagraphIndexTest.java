@@ -27,7 +27,7 @@ class ParagraphIndexTest {
 
     @Test
     void facetsCountEveryMatchNotJustThePageAndAnEmptyIndexNeedsBuilding() throws Exception {
-        List<Paragraph> seed = new ProtocolImporter().read(Files.readString(Path.of("../../shared/seed/ks-nau-2024-05-21.txt"))).paragraphs();
+        List<Paragraph> seed = new ProtocolImporter().read(Files.readString(Path.of("../testdata/seed/ks-nau-2024-05-21.txt"))).paragraphs();
         try (ParagraphIndex index = new ParagraphIndex(dir)) {
             assertThat(index.needsRebuild()).isTrue();
             List<Meeting> meetings = new ArrayList<>();

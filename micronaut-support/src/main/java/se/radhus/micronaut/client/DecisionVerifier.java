@@ -12,8 +12,7 @@ import se.radhus.common.api.Problem;
 import se.radhus.common.api.ProblemException;
 import se.radhus.common.domain.DecisionRef;
 import se.radhus.common.domain.RuleViolation;
-import se.radhus.proto.common.v1.Date;
-import se.radhus.proto.common.v1.Diarienummer;
+import se.radhus.proto.ProtoTypes;
 import se.radhus.proto.meetings.v1.GetDecisionRequest;
 import se.radhus.proto.meetings.v1.GetDecisionResponse;
 import se.radhus.proto.meetings.v1.MeetingsServiceGrpc;
@@ -55,14 +54,7 @@ public class DecisionVerifier {
         if (d == null) {
             throw new RuleViolation("decision-missing", "Money moves by a decision: name it (body, meeting date, §).");
         }
-        GetDecisionRequest.Builder ref = GetDecisionRequest.newBuilder();
-        var r = ref.getRefBuilder().setBodyId(d.bodyId()).setParagraph(d.paragraph())
-                .setMeetingDate(Date.newBuilder().setYear(d.meetingDate().getYear()).setMonth(d.meetingDate().getMonthValue())
-                        .setDay(d.meetingDate().getDayOfMonth()));
-        if (d.caseNumber() != null) {
-            var n = se.radhus.common.diarium.Diarienummer.parse(d.caseNumber());
-            r.setCaseNumber(Diarienummer.newBuilder().setRegistry(n.registry()).setYear(n.year()).setSequence(n.sequence()));
-        }
+        GetDecisionRequest.Builder ref = GetDecisionRequest.newBuilder().setRef(ProtoTypes.decision(d));
         GetDecisionResponse answer;
         try {
             answer = meetings.withDeadlineAfter(3, TimeUnit.SECONDS).getDecision(ref.build());

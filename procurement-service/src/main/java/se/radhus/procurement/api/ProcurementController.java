@@ -22,7 +22,6 @@ import se.radhus.procurement.domain.Bid;
 import se.radhus.procurement.domain.Contract;
 import se.radhus.procurement.domain.OrganisationNumber;
 import se.radhus.procurement.domain.Procurement;
-import se.radhus.procurement.domain.ProcurementState;
 import se.radhus.procurement.domain.Regime;
 import se.radhus.procurement.service.ProcurementService;
 import se.radhus.procurement.store.ProcurementStore;
@@ -106,16 +105,16 @@ public class ProcurementController {
     @Get
     public PageResponse<Procurement> list(@QueryValue(defaultValue = "0") int pageSize, @QueryValue(defaultValue = "") String pageToken,
                                           io.micronaut.http.HttpRequest<?> request) {
-        var page = store.list(pageSize, pageToken);
         boolean staff = se.radhus.micronaut.Callers.principal(request).seesDrafts();
-        return new PageResponse<>(page.items().stream().filter(p -> staff || isPublic(p)).toList(), page.nextPageToken());
+        var page = staff ? store.list(pageSize, pageToken) : store.listPublic(pageSize, pageToken);
+        return new PageResponse<>(page.items(), page.nextPageToken());
     }
 
     /** A procurement not yet published is 404 to the public: its existence is not disclosed. */
     @Get("/{id}")
     public View get(@PathVariable String id, io.micronaut.http.HttpRequest<?> request) {
         Procurement p = service.get(id).procurement();
-        if (!isPublic(p) && !se.radhus.micronaut.Callers.principal(request).seesDrafts()) {
+        if (!p.visibleToPublic() && !se.radhus.micronaut.Callers.principal(request).seesDrafts()) {
             throw new se.radhus.common.api.ProblemException(se.radhus.common.api.Problem.notFound("No procurement has id " + id + "."));
         }
         return view(p);
@@ -189,9 +188,5 @@ public class ProcurementController {
             throw new InvalidInput("reason", "why the procurement is cancelled");
         }
         return view(service.change(id, p -> p.cancelled(r.reason())));
-    }
-
-    static boolean isPublic(Procurement p) {
-        return p.state().isPublished() || p.state() == ProcurementState.CANCELLED && p.publishedOn() != null;
     }
 }

@@ -1,22 +1,20 @@
 package se.radhus.procurement.api;
 
-import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.function.Supplier;
 import se.radhus.common.api.ProblemException;
 import se.radhus.common.domain.DecisionRef;
 import se.radhus.common.domain.InvalidInput;
-import se.radhus.common.domain.RuleViolation;
 import se.radhus.common.money.Money;
+import se.radhus.micronaut.GrpcCalls;
 import se.radhus.procurement.domain.Award;
 import se.radhus.procurement.domain.Contract;
 import se.radhus.procurement.domain.Procurement;
 import se.radhus.procurement.service.ProcurementService;
 import se.radhus.procurement.store.ContractStore;
-import se.radhus.micronaut.GrpcCalls;
+import se.radhus.proto.ProtoTypes;
 import se.radhus.proto.common.v1.Date;
 import se.radhus.proto.procurement.v1.ApproveTenderDocumentsRequest;
 import se.radhus.proto.procurement.v1.ApproveTenderDocumentsResponse;
@@ -55,15 +53,15 @@ public class ProcurementGrpcService extends ProcurementServiceGrpc.ProcurementSe
     }
 
     static LocalDate date(Date d) {
-        return GrpcCalls.date(d, "date");
+        return ProtoTypes.date(d, "date");
     }
 
     static Date date(LocalDate d) {
-        return GrpcCalls.date(d);
+        return ProtoTypes.date(d);
     }
 
     static DecisionRef decision(se.radhus.proto.common.v1.DecisionRef d) {
-        DecisionRef ref = GrpcCalls.decision(d);
+        DecisionRef ref = ProtoTypes.decision(d);
         if (ref == null) {
             throw new InvalidInput("decision", "the decision's body, meeting date and §");
         }
@@ -71,18 +69,18 @@ public class ProcurementGrpcService extends ProcurementServiceGrpc.ProcurementSe
     }
 
     static se.radhus.proto.common.v1.DecisionRef decision(DecisionRef d) {
-        return GrpcCalls.decision(d);
+        return ProtoTypes.decision(d);
     }
 
     static se.radhus.proto.common.v1.Money money(Money m) {
-        return GrpcCalls.money(m);
+        return ProtoTypes.money(m);
     }
 
     static se.radhus.proto.procurement.v1.Procurement proto(Procurement p) {
         var b = se.radhus.proto.procurement.v1.Procurement.newBuilder().setId(p.id()).setNumber(p.number()).setTitle(p.title())
                 .setState(ProcurementState.valueOf("PROCUREMENT_STATE_" + p.state().name()));
         if (p.caseNumber() != null) {
-            b.setCaseNumber(GrpcCalls.diarienummer(p.caseNumber()));
+            b.setCaseNumber(ProtoTypes.diarienummer(p.caseNumber()));
         }
         if (p.tenderDocumentsDecision() != null) {
             b.setTenderDocumentsDecision(decision(p.tenderDocumentsDecision()));
@@ -126,7 +124,7 @@ public class ProcurementGrpcService extends ProcurementServiceGrpc.ProcurementSe
             Award a = new Award(r.getSuppliersList().stream().map(s -> new Award.Supplier(s.getName(),
                     s.getOrganisationNumber().isEmpty() ? null : se.radhus.procurement.domain.OrganisationNumber.normalise(s.getOrganisationNumber()),
                     s.getRank() == 0 ? 1 : s.getRank())).toList(),
-                    GrpcCalls.money(r.getValue()),
+                    ProtoTypes.money(r.getValue()),
                     d, sent, r.getSentElectronically(), Award.standstillEnd(sent, r.getSentElectronically()));
             return RecordAwardResponse.newBuilder().setProcurement(proto(service.change(r.getProcurementId(), p -> p.awarded(a)))).build();
         });

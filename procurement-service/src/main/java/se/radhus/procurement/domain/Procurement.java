@@ -3,7 +3,7 @@ package se.radhus.procurement.domain;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import se.radhus.common.api.FieldError;
+import se.radhus.common.domain.FieldError;
 import se.radhus.common.domain.DecisionRef;
 import se.radhus.common.domain.InvalidInput;
 import se.radhus.common.domain.RuleViolation;
@@ -85,6 +85,14 @@ public record Procurement(String id, String number, String title, String caseNum
         }
         InvalidInput.check(errors);
         return withState(ProcurementState.PLANNING);
+    }
+
+    /**
+     * Whether the public may see it: from publication on, and after a cancellation only if it had been
+     * published. Before that its existence is not disclosed.
+     */
+    public boolean visibleToPublic() {
+        return state.isPublished() || state == ProcurementState.CANCELLED && publishedOn != null;
     }
 
     /** The value that decides the regime: the whole estimated value, options included. */

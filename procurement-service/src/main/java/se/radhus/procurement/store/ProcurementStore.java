@@ -1,19 +1,19 @@
 package se.radhus.procurement.store;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.bson.Document;
+import org.bson.conversions.Bson;
 import se.radhus.common.store.Pages;
+import se.radhus.common.store.VersionedCollection;
 import se.radhus.procurement.domain.Procurement;
+import se.radhus.procurement.domain.ProcurementState;
 
 /** Procurements, one document each, unique by number, changed by compare-and-set on {@code version}. */
 @Singleton
@@ -23,46 +23,46 @@ public class ProcurementStore {
     public record Versioned(Procurement procurement, long version) {
     }
 
-    private final MongoCollection<Document> procurements;
-    private final JsonDocuments json;
+    private final VersionedCollection<Procurement> procurements;
 
-    public ProcurementStore(MongoDatabase database, JsonDocuments json) {
-        this.procurements = database.getCollection("procurements");
-        this.json = json;
-        procurements.createIndex(Indexes.ascending("number"), new IndexOptions().unique(true));
+    public ProcurementStore(MongoDatabase database) {
+        this.procurements = new VersionedCollection<>(database, "procurements", Procurement.class, Procurement::id);
+        procurements.collection().createIndex(Indexes.ascending("number"), new IndexOptions().unique(true));
     }
 
     /** @return false when the id or the number is taken */
     public boolean insert(Procurement p) {
-        try {
-            procurements.insertOne(json.toDocument(p).append("_id", p.id()).append("version", 1L));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return procurements.insertIfAbsent(p);
     }
 
     public Optional<Versioned> find(String id) {
-        return Optional.ofNullable(procurements.find(Filters.eq("_id", id)).first())
-                .map(d -> new Versioned(json.fromDocument(d, Procurement.class), ((Number) d.get("version")).longValue()));
+        return procurements.find(id).map(v -> new Versioned(v.value(), v.version()));
     }
 
+    /** @return false when the procurement is no longer at {@code version} */
     public boolean replace(Procurement p, long version) {
-        return procurements.replaceOne(Filters.and(Filters.eq("_id", p.id()), Filters.eq("version", version)),
-                json.toDocument(p).append("_id", p.id()).append("version", version + 1)).getModifiedCount() == 1;
+        return procurements.tryReplaceIfVersion(p, version);
     }
 
     public Pages.Page<Procurement> list(int pageSize, String pageToken) {
-        return Pages.list(procurements, Filters.empty(), pageSize, pageToken, d -> json.fromDocument(d, Procurement.class));
+        return procurements.page(Filters.empty(), pageSize, pageToken);
     }
+
+    /** A page of what the public may see ({@link Procurement#visibleToPublic()}), chosen by the query, so pages are full. */
+    public Pages.Page<Procurement> listPublic(int pageSize, String pageToken) {
+        return procurements.page(VISIBLE_TO_PUBLIC, pageSize, pageToken);
+    }
+
+    /** The states of a published procurement ({@link ProcurementState#isPublished()}). */
+    static final Bson PUBLISHED = Filters.in("state", Arrays.stream(ProcurementState.values())
+            .filter(ProcurementState::isPublished).map(Enum::name).toList());
+
+    /** {@link Procurement#visibleToPublic()} as a query. */
+    static final Bson VISIBLE_TO_PUBLIC = Filters.or(PUBLISHED,
+            Filters.and(Filters.eq("state", ProcurementState.CANCELLED.name()), Filters.ne("publishedOn", null)));
 
     /** Every published procurement (for OCDS), oldest id first. */
     public List<Procurement> published() {
-        return procurements.find(Filters.in("state", "PUBLISHED", "BIDS_OPENED", "EVALUATED", "AWARDED", "CONTRACTED"))
-                .sort(com.mongodb.client.model.Sorts.ascending("_id"))
-                .map(d -> json.fromDocument(d, Procurement.class)).into(new ArrayList<>());
+        return procurements.list(PUBLISHED, Sorts.ascending("_id"), 0);
     }
 }

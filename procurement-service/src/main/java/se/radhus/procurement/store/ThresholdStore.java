@@ -1,27 +1,24 @@
 package se.radhus.procurement.store;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
 import java.util.List;
-import org.bson.Document;
+import se.radhus.common.store.VersionedCollection;
 import se.radhus.procurement.domain.Threshold;
 
 /** The LOU threshold table; filled with the known periods on first use, extended by adding rows. */
 @Singleton
 public class ThresholdStore {
 
-    private final MongoCollection<Document> thresholds;
-    private final JsonDocuments json;
+    private final VersionedCollection<Threshold> thresholds;
 
-    public ThresholdStore(MongoDatabase database, JsonDocuments json) {
-        this.thresholds = database.getCollection("thresholds");
-        this.json = json;
+    public ThresholdStore(MongoDatabase database) {
+        this.thresholds = new VersionedCollection<>(database, "thresholds", Threshold.class, t -> t.kind() + "/" + t.validFrom());
     }
 
     public List<Threshold> all() {
-        List<Threshold> rows = thresholds.find().map(d -> json.fromDocument(d, Threshold.class)).into(new ArrayList<>());
+        List<Threshold> rows = thresholds.list(Filters.empty(), null, 0);
         if (rows.isEmpty()) {
             Threshold.defaults().forEach(this::add);
             return Threshold.defaults();
@@ -29,9 +26,8 @@ public class ThresholdStore {
         return rows;
     }
 
+    /** Adds the row, or replaces the row of the same kind from the same day. */
     public void add(Threshold t) {
-        String id = t.kind() + "/" + t.validFrom();
-        thresholds.replaceOne(com.mongodb.client.model.Filters.eq("_id", id), json.toDocument(t).append("_id", id),
-                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        thresholds.put(t);
     }
 }

@@ -49,7 +49,7 @@ import se.radhus.proto.procurement.v1.ProcurementState;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProcurementApiTest implements TestPropertyProvider {
 
-    static final Path OCDS = Path.of("../../shared/schemas/ocds-1.1.5");
+    static final Path OCDS = Path.of("../testdata/schemas/ocds-1.1.5");
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
@@ -279,6 +279,9 @@ class ProcurementApiTest implements TestPropertyProvider {
         HttpResponse<String> bad = send("POST", "/api/procurements", "{\"id\":\"\",\"number\":\"\",\"title\":\"\"}");
         assertEquals(400, bad.statusCode());
         assertTrue(bad.body().contains("\"field\":\"number\"") && bad.body().contains("\"field\":\"type\""), bad.body());
+        HttpResponse<String> unknown = send("POST", "/api/procurements/p-23310/cancellation", "{\"reason\":\"x\",\"urgent\":true}");
+        assertEquals(400, unknown.statusCode(), unknown.body());
+        assertTrue(unknown.body().contains("\"field\":\"urgent\""), unknown.body());
         assertEquals(409, send("POST", "/api/procurements", TELEPHONY).statusCode());
         assertEquals(404, send("GET", "/api/procurements/none", null).statusCode());
         HttpResponse<String> thresholds = send("GET", "/api/thresholds", null);
