@@ -74,7 +74,7 @@ class SecurityConfiguration {
                                 "/actuator/health/readiness", "/actuator/prometheus").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/audit/meetings").hasAuthority("ROLE_admin")
                         .requestMatchers(HttpMethod.GET, "/api/bodies", "/api/bodies/*", "/api/persons", "/api/persons/*",
-                                "/api/cases", "/api/cases/*/*", "/api/meetings", "/api/meetings/*",
+                                "/api/cases", "/api/cases/*", "/api/cases/*/*", "/api/meetings", "/api/meetings/*",
                                 "/api/meetings/*/effects", "/api/meetings/*/protocol", "/api/meetings/*/paragraphs/next",
                                 "/api/meetings/*/legal-force", "/api/meetings/*/paragraphs/*/legal-force",
                                 "/api/meetings/*/paragraphs/*", "/api/meetings/*/paragraphs/*/extract", "/api/search",
@@ -85,8 +85,8 @@ class SecurityConfiguration {
                                 "/api/meetings/*/paragraphs/*/justering", "/api/meetings/*/paragraphs/*/appeals",
                                 "/api/meetings/*/paragraphs/*/appeals/*/judgments").hasAnyAuthority(roles("sekreterare"))
                         .requestMatchers(HttpMethod.PUT, "/api/meetings/*/attendance").hasAnyAuthority(roles("sekreterare"))
-                        .requestMatchers(HttpMethod.POST, "/api/meetings", "/api/meetings/*/state", "/api/meetings/*/paragraphs")
-                        .hasAnyAuthority(roles("sekreterare", "handlaggare"))
+                        .requestMatchers(HttpMethod.POST, "/api/meetings", "/api/meetings/*/state").hasAnyAuthority(roles("sekreterare"))
+                        .requestMatchers(HttpMethod.POST, "/api/meetings/*/paragraphs").hasAnyAuthority(roles("sekreterare", "handlaggare"))
                         .requestMatchers(HttpMethod.PUT, "/api/meetings/*/paragraphs/*").hasAnyAuthority(roles("sekreterare", "handlaggare"))
                         .requestMatchers(HttpMethod.DELETE, "/api/meetings/*/paragraphs/*").hasAnyAuthority(roles("sekreterare", "handlaggare"))
                         .requestMatchers(HttpMethod.POST, "/api/imports").hasAnyAuthority(roles("sekreterare", "registrator"))
