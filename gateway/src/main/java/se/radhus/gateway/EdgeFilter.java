@@ -7,7 +7,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
@@ -64,8 +63,7 @@ class EdgeFilter implements WebFilter, Ordered {
                     "Too many requests from you; try again in " + wait + " s."));
         }
         String method = request.getMethod().name();
-        MediaType type = request.getHeaders().getContentType();
-        if (READS.contains(method) || type == null || !type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+        if (READS.contains(method) || !JsonBodyRules.applies(request.getHeaders().getFirst(org.springframework.http.HttpHeaders.CONTENT_TYPE))) {
             return chain.filter(exchange);
         }
         return DataBufferUtils.join(request.getBody()).defaultIfEmpty(exchange.getResponse().bufferFactory().wrap(new byte[0]))

@@ -114,7 +114,10 @@ class AccessRulesTest {
             "a subject of another type | {\"sub\": 7}",
             "another issuer | {\"iss\": \"http://elsewhere\"}",
             "expired | {\"exp\": 1000000000}",
-            "not yet valid | {\"nbf\": 4102444800}"})
+            "not yet valid | {\"nbf\": 4102444800}",
+            "issued in the future, an hour's lifetime from then | {\"iat\": 4949720925, \"exp\": 4949724525}",
+            "a null among the roles | {\"roles\": [\"admin\", null]}",
+            "a blank subject | {\"sub\": \"\"}"})
     void tokensTheVerifierRefuses(String what, String claims) throws Exception {
         Map<String, Object> overrides = tools.jackson.databind.json.JsonMapper.builder().build().readValue(claims, Map.class);
         String token = issuer.issue("mallory", List.of("admin"), List.of("radhus-api"), 600, overrides);
@@ -131,6 +134,29 @@ class AccessRulesTest {
         HttpResponse<String> r = send("POST", "/api/bodies", bearer("registrator"), json);
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("urn:radhus:problem:forbidden-key");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "application/vnd.radhus+json", "application/merge-patch+json", "text/json", "APPLICATION/JSON; charset=utf-8"})
+    void operatorKeysAreRefusedWhateverJsonTypeOrNoneIsNamed(String contentType) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/bodies"))
+                .header("Authorization", bearer("registrator")).POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"x\",\"$where\":\"1\"}"));
+        if (!contentType.isEmpty()) {
+            b.header("Content-Type", contentType);
+        }
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(contentType).isEqualTo(400);
+        assertThat(r.body()).contains("urn:radhus:problem:forbidden-key");
+    }
+
+    @org.junit.jupiter.api.Test
+    void anOverlongTargetOrHugeHeadersAreProblemJson() throws Exception {
+        HttpResponse<String> uri = send("GET", "/api/bodies/" + "a".repeat(9_000), null, null);
+        assertThat(uri.statusCode()).isEqualTo(414);
+        assertThat(uri.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        HttpResponse<String> headers = send("GET", "/api/meetings", "Bearer " + "a".repeat(200_000), null);
+        assertThat(headers.statusCode()).isEqualTo(431);
+        assertThat(headers.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
     @org.junit.jupiter.api.Test

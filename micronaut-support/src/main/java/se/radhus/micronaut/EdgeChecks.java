@@ -5,7 +5,6 @@ import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
@@ -63,8 +62,7 @@ public final class EdgeChecks {
         @RequestFilter
         @Nullable
         public HttpResponse<?> check(HttpRequest<?> request, @Nullable @Body String body) {
-            if (body == null || request.getContentType().map(t -> !t.matches(MediaType.APPLICATION_JSON_TYPE)
-                    && !t.getSubtype().endsWith("+json")).orElse(true)) {
+            if (body == null || !JsonBodyRules.applies(request.getHeaders().get("Content-Type"))) {
                 return null;
             }
             Problem bad = JsonBodyRules.check(body.getBytes(StandardCharsets.UTF_8));

@@ -48,11 +48,15 @@ public class TokenRules {
         if (!(claims.get("iat") instanceof Date iat) || !(claims.get("exp") instanceof Date exp)) {
             return "iat and exp are required";
         }
-        if (exp.getTime() - iat.getTime() > maxLifetime.toMillis()) {
+        long now = System.currentTimeMillis();
+        if (iat.getTime() > now + 30_000) {
+            return "the token was issued in the future";
+        }
+        if (exp.getTime() - iat.getTime() > maxLifetime.toMillis() || exp.getTime() - now > maxLifetime.toMillis()) {
             return "the token lives longer than " + maxLifetime;
         }
-        if (!(claims.get("sub") instanceof String)) {
-            return "sub is not a string";
+        if (!(claims.get("sub") instanceof String sub) || sub.isBlank()) {
+            return "sub is not a non-blank string";
         }
         Object azp = claims.get("azp");
         if (azp != null && !(azp instanceof String)) {

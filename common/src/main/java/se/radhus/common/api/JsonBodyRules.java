@@ -32,6 +32,18 @@ public final class JsonBodyRules {
         return t.isScalarValue() && p.getParsingContext().inArray();
     }
 
+    /**
+     * Whether a body of this Content-Type may be read as JSON, so must be checked: none given (a framework
+     * may still bind it as JSON), {@code application/json}, or any {@code …/…+json} type.
+     */
+    public static boolean applies(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return true;
+        }
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        return type.equals("application/json") || type.endsWith("+json") || type.endsWith("/json");
+    }
+
     /** The 400 problem for the first rule the body breaks; null when it keeps them (or is not JSON at all). */
     public static Problem check(byte[] json) {
         if (json == null || json.length == 0) {

@@ -79,6 +79,18 @@ public final class TokenVerifier {
                 throw new BadJWTException("the claim " + claim + " is not a string");
             }
         }
+        if (raw.get("sub") instanceof String sub && sub.isBlank()) {
+            throw new BadJWTException("the subject is blank");
+        }
+        if (!strings(raw.get("roles")) || raw.get("realm_access") != null
+                && !(raw.get("realm_access") instanceof Map<?, ?> realm && strings(realm.get("roles")))) {
+            throw new BadJWTException("roles are not a list of strings");
+        }
+    }
+
+    /** Absent, or a list of strings with no null among them. */
+    static boolean strings(Object value) {
+        return value == null || value instanceof List<?> l && l.stream().allMatch(String.class::isInstance);
     }
 
     /** Keys fetched from a JWKS URI, cached, refetched at most every {@code minRefetch} for an unknown kid. */
@@ -144,7 +156,11 @@ public final class TokenVerifier {
             super.verify(claims, context);
             Date iat = claims.getIssueTime();
             Date exp = claims.getExpirationTime();
-            if (exp.getTime() - iat.getTime() > maxLifetime.toMillis()) {
+            long now = System.currentTimeMillis();
+            if (iat.getTime() > now + 30_000) {
+                throw new BadJWTException("the token was issued in the future");
+            }
+            if (exp.getTime() - iat.getTime() > maxLifetime.toMillis() || exp.getTime() - now > maxLifetime.toMillis()) {
                 throw new BadJWTException("the token lives longer than " + maxLifetime.toMinutes() + " minutes");
             }
             try {

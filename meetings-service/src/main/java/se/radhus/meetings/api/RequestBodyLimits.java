@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -56,8 +55,7 @@ class RequestBodyLimits extends OncePerRequestFilter {
             tooLarge(response, limit);
             return;
         }
-        String type = request.getContentType();
-        if (type != null && MediaType.parseMediaType(type).isCompatibleWith(MediaType.APPLICATION_JSON)) {
+        if (JsonBodyRules.applies(request.getContentType())) {
             Problem bad = JsonBodyRules.check(body);
             if (bad != null) {
                 SecurityConfiguration.write(response, bad);

@@ -85,8 +85,8 @@ class SecurityConfiguration {
                                 "/api/meetings/*/paragraphs/*/justering", "/api/meetings/*/paragraphs/*/appeals",
                                 "/api/meetings/*/paragraphs/*/appeals/*/judgments").hasAnyAuthority(roles("sekreterare"))
                         .requestMatchers(HttpMethod.PUT, "/api/meetings/*/attendance").hasAnyAuthority(roles("sekreterare"))
-                        .requestMatchers(HttpMethod.POST, "/api/meetings", "/api/meetings/*/state", "/api/meetings/*/paragraphs")
-                        .hasAnyAuthority(roles("sekreterare", "handlaggare"))
+                        .requestMatchers(HttpMethod.POST, "/api/meetings", "/api/meetings/*/state").hasAnyAuthority(roles("sekreterare"))
+                        .requestMatchers(HttpMethod.POST, "/api/meetings/*/paragraphs").hasAnyAuthority(roles("sekreterare", "handlaggare"))
                         .requestMatchers(HttpMethod.PUT, "/api/meetings/*/paragraphs/*").hasAnyAuthority(roles("sekreterare", "handlaggare"))
                         .requestMatchers(HttpMethod.DELETE, "/api/meetings/*/paragraphs/*").hasAnyAuthority(roles("sekreterare", "handlaggare"))
                         .requestMatchers(HttpMethod.POST, "/api/imports").hasAnyAuthority(roles("sekreterare", "registrator"))

@@ -68,7 +68,10 @@ class AccessRulesTest {
             "POST, /api/meetings/none/anslag, registrator, 403", "POST, /api/meetings/none/paragraphs/1/justering, handlaggare, 403",
             "POST, /api/meetings/none/paragraphs, ekonom, 403", "PUT, /api/meetings/none/paragraphs/1, upphandlare, 403",
             "DELETE, /api/meetings/none/paragraphs/1, -, 401", "DELETE, /api/meetings/none/paragraphs/1, handlaggare, reached",
-            "POST, /api/imports, handlaggare, 403",
+            "POST, /api/imports, handlaggare, 403", "POST, /api/meetings, handlaggare, 403",
+            "POST, /api/meetings/none/state, handlaggare, 403", "POST, /api/meetings/none/paragraphs, handlaggare, reached",
+            "PUT, /api/meetings/none/attendance, handlaggare, 403", "POST, /api/meetings/none/paragraphs/1/appeals, registrator, 403",
+            "GET, /api/meetings/none/legal-force, -, 404", "GET, /api/cases/SLK-2024-00074, -, reached",
             "GET, /api/audit/meetings, -, 401", "GET, /api/audit/meetings, sekreterare, 403", "GET, /%61pi/audit/meetings, registrator, 403",
             "GET, /api/audit/meetings, admin, 200",
             "GET, /api/nothing, -, 401", "GET, /api/nothing, admin, 403", "DELETE, /api/bodies/x, admin, 403",
@@ -114,7 +117,8 @@ class AccessRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"roles\": \"admin\"}", "{\"aud\": \"other\"}", "{\"exp\": 4102444800}", "{\"sub\": 1}"})
+    @ValueSource(strings = {"{\"roles\": \"admin\"}", "{\"aud\": \"other\"}", "{\"exp\": 4102444800}", "{\"sub\": 1}",
+            "{\"roles\": [\"admin\", null]}", "{\"iat\": 4949720925, \"exp\": 4949724525}", "{\"sub\": \"\"}"})
     void tokensTheVerifierRefusesAre401OnPublicPathsToo(String claims) throws Exception {
         Map<String, Object> overrides = tools.jackson.databind.json.JsonMapper.builder().build().readValue(claims, Map.class);
         String token = TestAuth.ISSUER.issue("mallory", List.of("admin"), List.of("radhus-api"), 600, overrides);
@@ -130,6 +134,13 @@ class AccessRulesTest {
         HttpResponse<String> key = send("POST", "/api/bodies", "registrator", "{\"id\":\"k\",\"name\":{\"$ne\":1}}");
         assertThat(key.statusCode()).isEqualTo(400);
         assertThat(key.body()).contains("urn:radhus:problem:forbidden-key");
+        for (String type : List.of("application/vnd.radhus+json", "application/merge-patch+json")) {
+            HttpResponse<String> plus = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/bodies"))
+                    .header("Authorization", TestAuth.bearer("registrator")).header("Content-Type", type)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"k\",\"$where\":1}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(plus.statusCode()).as(type).isEqualTo(400);
+            assertThat(plus.body()).contains("urn:radhus:problem:forbidden-key");
+        }
         HttpResponse<String> array = send("POST", "/api/bodies", "registrator", "{\"id\":\"k\",\"members\":[" + "1,".repeat(2_000) + "1]}");
         assertThat(array.statusCode()).isEqualTo(400);
         assertThat(array.body()).contains("urn:radhus:problem:too-many-items");
