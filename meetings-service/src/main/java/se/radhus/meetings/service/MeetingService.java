@@ -29,6 +29,7 @@ import se.radhus.meetings.store.ParagraphNumberStore;
 public class MeetingService {
 
     private static final int ATTEMPTS = 8;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MeetingService.class);
 
     private final MeetingStore meetings;
     private final BodyStore bodies;
@@ -190,6 +191,9 @@ public class MeetingService {
         var body = bodies.find(m.bodyId());
         Integer seats = body.map(se.radhus.meetings.domain.Body::seats).orElse(null);
         String name = body.map(se.radhus.meetings.domain.Body::name).orElse(m.bodyId());
+        if (seats == null) {
+            LOG.warn("quorum of {} § {} not checked: the body {} has no number of seats", m.id(), p.number(), m.bodyId());
+        }
         List<MeetingLaw.Finding> findings = MeetingLaw.paragraph(m.attendance(), p, name, seats);
         if (!findings.isEmpty()) {
             throw findings.get(0).violation();
