@@ -87,8 +87,12 @@ final class UnparsableTargets extends ChannelInboundHandlerAdapter {
     static class Install {
         @Bean
         NettyServerCustomizer unparsableTargets() {
-            return server -> server.doOnConnection(connection -> connection.addHandlerFirst("radhus-unparsable-targets",
-                    new UnparsableTargets()));
+            // right behind the HTTP codec, before Reactor Netty's own handler answers a request it could not decode
+            return server -> server.doOnChannelInit((observer, channel, remote) -> {
+                if (channel.pipeline().get(reactor.netty.NettyPipeline.HttpCodec) != null) {
+                    channel.pipeline().addAfter(reactor.netty.NettyPipeline.HttpCodec, "radhus-unparsable-targets", new UnparsableTargets());
+                }
+            });
         }
     }
 }

@@ -149,6 +149,17 @@ class AccessRulesTest {
         assertThat(r.body()).contains("urn:radhus:problem:forbidden-key");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/bo[dies", "/api/bodies\\x", "/api/bodies|x"})
+    void aTargetThatIsNoUriIsProblemJson(String target) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/problem+json");
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void anOverlongTargetOrHugeHeadersAreProblemJson() throws Exception {
         HttpResponse<String> uri = send("GET", "/api/bodies/" + "a".repeat(9_000), null, null);
