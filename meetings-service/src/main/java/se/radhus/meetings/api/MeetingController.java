@@ -193,7 +193,7 @@ class MeetingController {
                 "meetingId", id,
                 "postedOn", posting.postedOn().toString(),
                 "appealDeadline", posting.appealDeadline().toString(),
-                "legalForceFrom", posting.appealDeadline().plusDays(1).toString(),
+                "legalForceFrom", posting.legalForceFrom().toString(),
                 "warnings", posting.warnings()));
     }
 

@@ -37,6 +37,11 @@ public record Meeting(String id, String bodyId, LocalDate date, String startTime
         public Posting {
             warnings = List.copyOf(warnings);
         }
+
+        /** The day its decisions have legal force if no appeal is recorded by the deadline. */
+        public LocalDate legalForceFrom() {
+            return AppealPeriod.legalForceFrom(appealDeadline);
+        }
     }
 
     public Meeting {
