@@ -15,7 +15,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import se.radhus.common.api.Problem;
 import se.radhus.common.api.ProblemException;
@@ -27,7 +26,6 @@ import se.radhus.finance.domain.Entry;
 import se.radhus.finance.domain.EntryKind;
 import se.radhus.finance.domain.FundsControl;
 import se.radhus.finance.domain.Ledger;
-import se.radhus.finance.domain.YearAmount;
 import se.radhus.finance.domain.YearBalance;
 import se.radhus.finance.service.LedgerService;
 import se.radhus.finance.store.AppropriationStore;
@@ -76,28 +74,9 @@ public class AppropriationController {
     @Secured({"ekonom", "admin"})
     @Post
     public HttpResponse<Json.Appropriation> create(@Body Json.NewAppropriation r) {
-        String currency = r.currency() == null ? Money.SEK : r.currency();
-        Appropriation a = new Appropriation(r.id(), r.name(), r.ownerBodyId(), currency);
-        List<se.radhus.common.domain.FieldError> errors = new ArrayList<>(a.validate());
-        java.util.Set<Integer> years = new java.util.HashSet<>();
-        for (Json.Amount y : r.amounts() == null ? List.<Json.Amount>of() : r.amounts()) {
-            if (!years.add(y.year())) {
-                errors.add(new se.radhus.common.domain.FieldError("amounts", "one amount per year; " + y.year() + " appears twice"));
-            }
-            if (y.amount() == null || y.amount().ore() <= 0) {
-                errors.add(new se.radhus.common.domain.FieldError("amounts", "a positive amount for " + y.year()));
-            }
-        }
-        InvalidInput.check(errors);
-        LocalDate effective = Json.date(r.effectiveDate(), "effectiveDate");
-        List<YearAmount> amounts = Json.amounts(r.amounts());
-        List<Entry> opening = new ArrayList<>();
-        for (YearAmount y : amounts) {
-            var posting = new FundsControl.Posting(a.id() + "-open-" + y.year(), "create:" + a.id(), java.time.Instant.now(),
-                    effective != null ? effective : LocalDate.of(y.year(), 1, 1),
-                    r.decision() == null ? null : r.decision().toDomain(), currency);
-            opening.addAll(FundsControl.allocate(opening, posting, y.year(), y.amount()));
-        }
+        Appropriation a = new Appropriation(r.id(), r.name(), r.ownerBodyId(), r.currency() == null ? Money.SEK : r.currency());
+        List<Entry> opening = FundsControl.open(a, Json.amountsPerYear(r.amounts()), Json.date(r.effectiveDate(), "effectiveDate"),
+                r.decision() == null ? null : r.decision().toDomain(), java.time.Instant.now());
         if (!store.insert(a, opening, null)) {
             throw new ProblemException(Problem.conflict("exists", "Already exists",
                     "An appropriation with id " + a.id() + " exists already."));

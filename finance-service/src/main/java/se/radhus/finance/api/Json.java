@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import se.radhus.common.domain.DecisionRef;
 import se.radhus.common.domain.InvalidInput;
+import se.radhus.common.money.Money;
 import se.radhus.common.money.SwedishFormat;
 import se.radhus.finance.domain.Entry;
 import se.radhus.finance.domain.YearAmount;
@@ -51,6 +52,12 @@ public final class Json {
                 throw new InvalidInput("amounts", e.getMessage());
             }
         }
+    }
+
+    /** The amounts as sent, per year (an amount left out is null, for the domain to name). */
+    static List<java.util.Map.Entry<Integer, Money>> amountsPerYear(List<Amount> amounts) {
+        return amounts == null ? List.of() : amounts.stream().<java.util.Map.Entry<Integer, Money>>map(a ->
+                new java.util.AbstractMap.SimpleEntry<>(a.year(), a.amount() == null ? null : a.toDomain().amount())).toList();
     }
 
     static List<YearAmount> amounts(List<Amount> amounts) {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import se.radhus.common.domain.DecisionRef;
+import se.radhus.common.domain.FieldError;
+import se.radhus.common.domain.InvalidInput;
 import se.radhus.common.domain.RuleViolation;
 import se.radhus.common.money.Money;
 import se.radhus.common.money.SwedishFormat;
@@ -97,6 +99,35 @@ public final class FundsControl {
         });
         out.sort(java.util.Comparator.comparingInt(Open::year));
         return out;
+    }
+
+    /**
+     * Opening an appropriation: it must be well formed, with one positive amount per year (every fault named
+     * at once); each year's amount is an ALLOCATION, effective on {@code effective} or else on 1 January.
+     *
+     * @param amounts per year; an amount of null is a fault named like the others
+     * @throws InvalidInput naming the fields at fault
+     */
+    public static List<Entry> open(Appropriation a, List<Map.Entry<Integer, Money>> amounts, LocalDate effective,
+                                   DecisionRef decision, Instant at) {
+        List<FieldError> errors = new ArrayList<>(a.validate());
+        java.util.Set<Integer> years = new java.util.HashSet<>();
+        for (Map.Entry<Integer, Money> y : amounts) {
+            if (!years.add(y.getKey())) {
+                errors.add(new FieldError("amounts", "one amount per year; " + y.getKey() + " appears twice"));
+            }
+            if (y.getValue() == null || y.getValue().ore() <= 0) {
+                errors.add(new FieldError("amounts", "a positive amount for " + y.getKey()));
+            }
+        }
+        InvalidInput.check(errors);
+        List<Entry> opening = new ArrayList<>();
+        for (Map.Entry<Integer, Money> y : amounts) {
+            var posting = new Posting(a.id() + "-open-" + y.getKey(), "create:" + a.id(), at,
+                    effective != null ? effective : LocalDate.of(y.getKey(), 1, 1), decision, a.currency());
+            opening.addAll(allocate(opening, posting, y.getKey(), y.getValue()));
+        }
+        return opening;
     }
 
     /** Money appropriated to a year. */

@@ -141,4 +141,32 @@ class FundsControlTest {
         assertEquals(Money.kronor(140_168), Ledger.balance(ledger, null, "SEK").get(0).committed());
         assertEquals("140 168 kr", Ledger.balance(ledger, null, "SEK").get(0).committed().display());
     }
+
+    @Test
+    void openingAllocatesEachYearOnItsDayOrOnNewYear() {
+        Appropriation a = new Appropriation("ks-tillvaxt", "Tillväxt", "ks", "SEK");
+        List<Entry> opening = FundsControl.open(a, List.of(java.util.Map.entry(2024, Money.kronor(100)),
+                java.util.Map.entry(2025, Money.kronor(200))), null, NSSO, Instant.parse("2024-01-02T08:00:00Z"));
+        assertEquals(2, opening.size());
+        assertEquals(EntryKind.ALLOCATION, opening.get(0).kind());
+        assertEquals(LocalDate.of(2025, 1, 1), opening.get(1).effectiveDate());
+        assertEquals(NSSO, opening.get(1).decision());
+        assertEquals(Money.kronor(200), opening.get(1).amount());
+        List<Entry> dated = FundsControl.open(a, List.of(java.util.Map.entry(2024, Money.kronor(1))), LocalDate.of(2024, 5, 21),
+                null, Instant.now());
+        assertEquals(LocalDate.of(2024, 5, 21), dated.get(0).effectiveDate());
+    }
+
+    @Test
+    void openingNamesEveryFaultAtOnce() {
+        Appropriation bad = new Appropriation("Bad Id", "", "ks", "SEK");
+        java.util.List<java.util.Map.Entry<Integer, Money>> amounts = new ArrayList<>();
+        amounts.add(java.util.Map.entry(2024, Money.kronor(1)));
+        amounts.add(java.util.Map.entry(2024, Money.kronor(2)));
+        amounts.add(new java.util.AbstractMap.SimpleEntry<>(2025, null));
+        var e = assertThrows(se.radhus.common.domain.InvalidInput.class, () -> FundsControl.open(bad, amounts, null, null, Instant.now()));
+        var fields = e.errors().stream().map(se.radhus.common.domain.FieldError::field).toList();
+        assertTrue(fields.containsAll(List.of("id", "name", "amounts")), fields.toString());
+        assertTrue(e.getMessage().contains("2024 appears twice") && e.getMessage().contains("a positive amount for 2025"), e.getMessage());
+    }
 }

@@ -213,7 +213,7 @@ class MeetingController {
         body.put("appealDeadline", posting.appealDeadline().toString());
         body.put("downOn", posting.downOn().toString());
         // the earliest day of legal force: an appeal registered later holds it off (GET …/legal-force)
-        body.put("legalForceFrom", posting.appealDeadline().plusDays(1).toString());
+        body.put("legalForceFrom", posting.legalForceFrom().toString());
         body.put("warnings", posting.warnings());
         return ResponseEntity.ok().eTag("\"" + v.version() + "\"").body(body);
     }

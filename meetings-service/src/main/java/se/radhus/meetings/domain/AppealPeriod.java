@@ -57,6 +57,11 @@ public record AppealPeriod(LocalDate meetingDate, LocalDate adjustedOn, LocalDat
      * recorded.
      */
     public boolean hasLegalForce(LocalDate today, boolean appealRecorded) {
-        return !appealRecorded && today.isAfter(deadline);
+        return !appealRecorded && !today.isBefore(legalForceFrom(deadline));
+    }
+
+    /** The first day a decision unappealed by {@code deadline} has legal force: the day after it. */
+    public static LocalDate legalForceFrom(LocalDate deadline) {
+        return deadline.plusDays(1);
     }
 }

@@ -55,6 +55,11 @@ public record Meeting(String id, String bodyId, LocalDate date, String startTime
             this(postedOn, appealDeadline, warnings, appealRecorded, null, false, null, null,
                     appealDeadline == null ? null : appealDeadline.plusDays(1));
         }
+
+        /** The day its decisions have legal force if no appeal is recorded by the deadline. */
+        public LocalDate legalForceFrom() {
+            return AppealPeriod.legalForceFrom(appealDeadline);
+        }
     }
 
     public Meeting {

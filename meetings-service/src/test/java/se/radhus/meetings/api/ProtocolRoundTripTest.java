@@ -53,7 +53,7 @@ class ProtocolRoundTripTest {
         Meeting m = new Meeting(Meeting.idFor("bun", day), "bun", day, "13:15", "15:30", "Stadshuset, sal A", MeetingState.PROTOCOL_DRAFT,
                 attendance, List.of("Per Sten", "Olle Ström"), List.of(p), null, null);
         String body = "Barn- och utbildningsnämnden";
-        byte[] pdf = ProtocolController.render(ProtocolText.of(m, body), body + "  " + day);
+        byte[] pdf = se.radhus.meetings.document.ProtocolDocuments.pdf(ProtocolText.of(m, body), body + "  " + day);
 
         ProtocolImporter.Imported back = new ProtocolImporter().read(ProtocolImporter.pdfText(pdf));
 

@@ -76,6 +76,9 @@ class AppealPeriodTest {
         assertThat(p.hasLegalForce(LocalDate.of(2024, 6, 14), false)).isFalse();
         assertThat(p.hasLegalForce(LocalDate.of(2024, 6, 15), false)).isTrue();
         assertThat(p.hasLegalForce(LocalDate.of(2024, 7, 1), true)).isFalse();
+        assertThat(AppealPeriod.legalForceFrom(LocalDate.of(2024, 6, 14))).isEqualTo(LocalDate.of(2024, 6, 15));
+        assertThat(new Meeting.Posting(LocalDate.of(2024, 5, 24), LocalDate.of(2024, 6, 14), java.util.List.of(), false)
+                .legalForceFrom()).isEqualTo(LocalDate.of(2024, 6, 15));
     }
 
     @Test
