@@ -1,24 +1,22 @@
 package se.radhus.meetings.api;
 
-import java.time.Clock;
-import java.util.List;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import se.radhus.common.security.DevTokenIssuer;
+import se.radhus.testsupport.TestIssuer;
 
-/** A token issuer for the service's tests: the service trusts its keys, tests sign in with its tokens. */
+/** The shared test issuer (test-support), as this service's tests name it. */
 final class TestAuth {
 
-    static final DevTokenIssuer ISSUER = new DevTokenIssuer("http://test-issuer", Clock.systemUTC());
+    static final DevTokenIssuer ISSUER = TestIssuer.ISSUER;
 
     private TestAuth() {
     }
 
     static void register(DynamicPropertyRegistry registry) {
-        registry.add("radhus.security.issuer", ISSUER::issuer);
-        registry.add("radhus.security.jwks", ISSUER::jwks);
+        TestIssuer.springProperties().forEach((k, v) -> registry.add(k, () -> v));
     }
 
     static String bearer(String... roles) {
-        return "Bearer " + ISSUER.issue("test-" + String.join("-", roles), List.of(roles), 600);
+        return TestIssuer.bearer(roles);
     }
 }
