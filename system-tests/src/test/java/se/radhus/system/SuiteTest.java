@@ -310,6 +310,33 @@ class SuiteTest {
     }
 
     @Test
+    @Order(11)
+    void anAnnulledParagraphMarksItsEffectsForReviewInFinanceAndProcurementAndUndoesNothing() throws Exception {
+        // kommunallagen 13 kap. 8 §: § 180 (tender approval of p-24115) and § 181 (the grant) annulled by final judgments
+        for (int paragraph : new int[] {180, 181}) {
+            String base = "/api/meetings/ks-nau-2024-05-21/paragraphs/" + paragraph;
+            HttpResponse<String> appeal = suite.post(base + "/appeals",
+                    "{\"received\":\"2024-06-12\",\"court\":\"Förvaltningsrätten i Umeå\",\"caseNumber\":\"2999-24\"}");
+            assertEquals(201, appeal.statusCode(), appeal.body());
+            String id = appeal.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+            HttpResponse<String> judged = suite.post(base + "/appeals/" + id + "/judgments",
+                    "{\"court\":\"Förvaltningsrätten i Umeå\",\"date\":\"2024-11-05\",\"outcome\":\"UPPHAVT\",\"isFinal\":true}");
+            assertEquals(200, judged.statusCode(), judged.body());
+            assertTrue(suite.get(base + "/legal-force").body().contains("\"state\":\"UPPHAVD\""));
+        }
+        HttpResponse<String> grant = awaitOk("/api/grants/ks-nau-2024-05-21-181-1/review");
+        assertTrue(grant.body().contains("annulled") && grant.body().contains("Förvaltningsrätten i Umeå"), grant.body());
+        HttpResponse<String> procurement = awaitOk("/api/procurements/p-24115/review");
+        assertTrue(procurement.body().contains("§ 180"), procurement.body());
+        assertTrue(suite.get("/api/meetings/ks-nau-2024-05-21/paragraphs/181/legal-force").body().contains("\"state\":\"DONE\""));
+        // nothing undone: the grant still stands and the money is still committed
+        HttpResponse<String> stillThere = suite.get("/api/grants/ks-nau-2024-05-21-181-1");
+        assertEquals(200, stillThere.statusCode(), stillThere.body());
+        assertTrue(suite.get("/api/appropriations/ks-tillvaxt/balance?asOf=2024-05-21").body().contains("\"committed\":{\"ore\":2000000"));
+        assertEquals(404, suite.get("/api/procurements/p-23310/review").statusCode());
+    }
+
+    @Test
     @Order(9)
     void aDraftGrantReservesItsMoneyAndGivesItBackWhenDropped() throws Exception {
         assertEquals(201, suite.post("/api/bodies", "{\"id\":\"drop\",\"name\":\"Dropnämnden\",\"diariumPrefix\":\"DR\"}").statusCode());

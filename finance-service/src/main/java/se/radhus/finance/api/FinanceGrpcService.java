@@ -42,8 +42,11 @@ public class FinanceGrpcService extends FinanceServiceGrpc.FinanceServiceImplBas
     private final se.radhus.finance.service.GrantService grants;
     private final se.radhus.micronaut.client.DecisionVerifier decisions;
 
+    private final se.radhus.micronaut.Reviews reviews;
+
     public FinanceGrpcService(LedgerService ledger, se.radhus.finance.service.GrantService grants,
-                              se.radhus.micronaut.client.DecisionVerifier decisions) {
+                              se.radhus.micronaut.client.DecisionVerifier decisions, se.radhus.micronaut.Reviews reviews) {
+        this.reviews = reviews;
         this.ledger = ledger;
         this.grants = grants;
         this.decisions = decisions;
@@ -190,6 +193,17 @@ public class FinanceGrpcService extends FinanceServiceGrpc.FinanceServiceImplBas
             return ListLedgerEntriesResponse.newBuilder()
                     .addAllEntries(all.subList(from, to).stream().map(e -> entry(r.getAppropriationId(), e)).toList())
                     .setNextPageToken(to < all.size() ? Pages.encodeToken(Integer.toString(to)) : "").build();
+        });
+    }
+
+    /** Marks what an annulled decision made here for review; nothing is undone. */
+    @Override
+    public void flagForReview(se.radhus.proto.finance.v1.FlagForReviewRequest r, StreamObserver<se.radhus.proto.finance.v1.FlagForReviewResponse> response) {
+        answer(response, () -> {
+            var decision = r.hasDecision() ? se.radhus.proto.ProtoTypes.decision(r.getDecision()) : null;
+            java.util.function.Predicate<String> held = id -> { try { grants.get(id); return true; } catch (se.radhus.common.api.ProblemException e) { return false; } };
+            return se.radhus.proto.finance.v1.FlagForReviewResponse.newBuilder()
+                    .addAllFlagged(reviews.flag(r.getIdsList(), held, decision, r.getReason())).build();
         });
     }
 }

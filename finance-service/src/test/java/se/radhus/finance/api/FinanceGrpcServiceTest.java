@@ -45,7 +45,8 @@ class FinanceGrpcServiceTest {
         var grants = new se.radhus.finance.service.GrantService(new se.radhus.finance.store.GrantStore(mongo.database()), ledger);
         String name = InProcessServerBuilder.generateName();
         server = InProcessServerBuilder.forName(name).directExecutor()
-                .addService(new FinanceGrpcService(ledger, grants, new se.radhus.micronaut.client.DecisionVerifier(peer.channel))).build().start();
+                .addService(new FinanceGrpcService(ledger, grants, new se.radhus.micronaut.client.DecisionVerifier(peer.channel),
+                        new se.radhus.micronaut.Reviews(mongo.database()))).build().start();
         channel = InProcessChannelBuilder.forName(name).directExecutor().build();
         stub = FinanceServiceGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS);
     }
@@ -236,6 +237,14 @@ class FinanceGrpcServiceTest {
         assertEquals(0, y.getYears(0).getReserved().getOre());
         assertEquals(2_000_000L, y.getYears(0).getCommitted().getOre());
         assertEquals(8_000_000L, y.getYears(3).getPreCommitted().getOre());
+
+        // kommunallagen 13 kap.: the decision is annulled; the grant is marked for review, nothing is undone
+        var flag = se.radhus.proto.finance.v1.FlagForReviewRequest.newBuilder().addIds("ks-nau-2024-05-21-181-1").addIds("no-such-grant")
+                .setDecision(NSSO).setReason("upphävt av Förvaltningsrätten i Umeå").build();
+        assertEquals(java.util.List.of("ks-nau-2024-05-21-181-1"), stub.flagForReview(flag).getFlaggedList());
+        assertEquals(java.util.List.of("ks-nau-2024-05-21-181-1"), stub.flagForReview(flag).getFlaggedList());
+        var after = stub.getBalance(GetBalanceRequest.newBuilder().setAppropriationId("ks-tillvaxt").build());
+        assertEquals(2_000_000L, after.getYears(0).getCommitted().getOre());
     }
 
     @Test

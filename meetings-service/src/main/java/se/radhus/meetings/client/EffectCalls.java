@@ -91,4 +91,19 @@ public class EffectCalls {
             }
         }
     }
+
+    /**
+     * Tells the service an effect went to that its decision was annulled, so it marks the record the effect
+     * made for review (a grant by the effect's id; the procurement). Marking again changes nothing.
+     */
+    public void flagForReview(Meeting m, Paragraph p, Effect e, String effectId, String reason) {
+        switch (e.kind()) {
+            case GRANT -> peers.finance().withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS).flagForReview(
+                    se.radhus.proto.finance.v1.FlagForReviewRequest.newBuilder().addIds(effectId).setDecision(ref(m, p))
+                            .setReason(reason).build());
+            case TENDER_APPROVAL, AWARD -> peers.procurement().withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS).flagForReview(
+                    se.radhus.proto.procurement.v1.FlagForReviewRequest.newBuilder().addIds(e.procurementId()).setDecision(ref(m, p))
+                            .setReason(reason).build());
+        }
+    }
 }

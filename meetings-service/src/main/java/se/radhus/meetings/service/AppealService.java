@@ -24,15 +24,23 @@ public class AppealService {
 
     private final MeetingService meetings;
     private final AppealStore appeals;
+    private final se.radhus.meetings.store.MeetingStore store;
+    private final EffectDispatcher dispatcher;
 
-    public AppealService(MeetingService meetings, AppealStore appeals) {
+    public AppealService(MeetingService meetings, AppealStore appeals, se.radhus.meetings.store.MeetingStore store,
+                         EffectDispatcher dispatcher) {
         this.meetings = meetings;
         this.appeals = appeals;
+        this.store = store;
+        this.dispatcher = dispatcher;
     }
 
-    /** A § and where it stands. */
+    /**
+     * A § and where it stands; for an annulled §, how the review of each of its effects stands in finance
+     * and procurement (PENDING until the service has marked its record, then DONE).
+     */
     public record Standing(String meetingId, int paragraph, LegalForce.State state, LocalDate appealDeadline,
-                           LocalDate legalForceSince, List<Appeal> appeals) {
+                           LocalDate legalForceSince, List<Appeal> appeals, Map<String, Object> reviews) {
     }
 
     private Paragraph paragraph(Meeting m, int number) {
@@ -78,15 +86,45 @@ public class AppealService {
             }
             return after;
         });
+        Meeting current = meetings.get(meetingId).meeting();
+        if (standing(current, number, appeals.of(meetingId, number)).state() == LegalForce.State.UPPHAVD) {
+            markForReview(current, paragraph(current, number), judged[0]);
+        }
         return judged[0];
+    }
+
+    /**
+     * An annulled § undoes nothing: each of its effects is marked for review in the service that carried it
+     * out, through the outbox, so a service that is down is told when it is back.
+     */
+    private void markForReview(Meeting m, Paragraph p, Appeal annulling) {
+        Appeal.Judgment j = annulling.finalJudgment().orElseThrow();
+        String reason = "§ " + p.number() + " of " + m.id() + " was annulled (" + j.outcome() + ") by " + j.court() + " on " + j.date()
+                + " (" + annulling.court() + (annulling.caseNumber() == null ? "" : ", mål " + annulling.caseNumber()) + ").";
+        for (int i = 0; i < p.effects().size(); i++) {
+            store.setReviewState(m.id(), se.radhus.meetings.domain.Effect.id(m.id(), p.number(), i),
+                    new org.bson.Document("state", "PENDING").append("reason", reason).append("attempts", 0));
+        }
+        if (!p.effects().isEmpty()) {
+            dispatcher.dispatchSoon(m.id());
+        }
     }
 
     public Standing standing(Meeting m, int number, List<Appeal> against) {
         paragraph(m, number);
         LocalDate deadline = m.posting() == null ? null : m.posting().appealDeadline();
         LocalDate today = meetings.today();
+        org.bson.Document states = store.effectFields(m.id()).get("reviewStates", org.bson.Document.class);
+        Map<String, Object> reviews = new LinkedHashMap<>();
+        Paragraph p = paragraph(m, number);
+        for (int i = 0; i < p.effects().size(); i++) {
+            String id = se.radhus.meetings.domain.Effect.id(m.id(), number, i);
+            if (states != null && states.get(id) instanceof org.bson.Document d) {
+                reviews.put(id, Map.of("state", d.getString("state"), "reason", String.valueOf(d.getString("reason"))));
+            }
+        }
         return new Standing(m.id(), number, LegalForce.of(deadline, against, today), deadline,
-                LegalForce.since(deadline, against, today), against);
+                LegalForce.since(deadline, against, today), against, reviews);
     }
 
     public Standing standing(String meetingId, int number) {

@@ -53,12 +53,16 @@ public class EffectDispatcher {
 
     synchronized void dispatch(MeetingStore.Versioned v) {
         Meeting m = v.meeting();
-        Document states = meetings.effectFields(m.id()).get("effectStates", Document.class);
-        Document drafts = meetings.effectFields(m.id()).get("draftReservations", Document.class);
+        Document fields = meetings.effectFields(m.id());
+        Document states = fields.get("effectStates", Document.class);
+        Document drafts = fields.get("draftReservations", Document.class);
+        boolean open = reviews(m, fields.get("reviewStates", Document.class));
         if (states == null) {
+            if (!open) {
+                meetings.effectsSettled(m.id());
+            }
             return;
         }
-        boolean open = false;
         for (Paragraph p : m.paragraphs()) {
             for (int i = 0; i < p.effects().size(); i++) {
                 String id = Effect.id(m.id(), p.number(), i);
@@ -77,6 +81,45 @@ public class EffectDispatcher {
         if (!open) {
             meetings.effectsSettled(m.id());
         }
+    }
+
+    /**
+     * Tells finance and procurement of each effect whose decision was annulled, until each has answered;
+     * @return true while one is still pending
+     */
+    private boolean reviews(Meeting m, Document reviews) {
+        if (reviews == null) {
+            return false;
+        }
+        boolean open = false;
+        for (Paragraph p : m.paragraphs()) {
+            for (int i = 0; i < p.effects().size(); i++) {
+                String id = Effect.id(m.id(), p.number(), i);
+                Document s = reviews.get(id, Document.class);
+                if (s == null || !"PENDING".equals(s.getString("state"))) {
+                    continue;
+                }
+                Instant next = s.getString("nextAttemptAt") == null ? Instant.EPOCH : Instant.parse(s.getString("nextAttemptAt"));
+                if (Instant.now().isBefore(next)) {
+                    open = true;
+                    continue;
+                }
+                int attempts = s.getInteger("attempts", 0) + 1;
+                try {
+                    calls.flagForReview(m, p, p.effects().get(i), id, s.getString("reason"));
+                    meetings.setReviewState(m.id(), id, new Document("state", "DONE").append("reason", s.getString("reason"))
+                            .append("attempts", attempts).append("doneAt", Instant.now().toString()));
+                    log.info("effect {} marked for review", id);
+                } catch (StatusRuntimeException ex) {
+                    long backoff = Math.min(30_000, 1000L << Math.min(5, attempts - 1));
+                    meetings.setReviewState(m.id(), id, new Document("state", "PENDING").append("reason", s.getString("reason"))
+                            .append("attempts", attempts).append("lastError", ex.getStatus().getCode() + ": " + ex.getStatus().getDescription())
+                            .append("nextAttemptAt", Instant.now().plusMillis(backoff).toString()));
+                    open = true;
+                }
+            }
+        }
+        return open;
     }
 
     /** @return true while the effect is still pending */

@@ -80,13 +80,23 @@ public class MeetingStore {
     /** The store-side fields about effects: {@code effectStates} and {@code draftReservations}. */
     public Document effectFields(String id) {
         Document d = fields.find(Filters.eq("_id", id))
-                .projection(com.mongodb.client.model.Projections.include("effectStates", "draftReservations")).first();
+                .projection(com.mongodb.client.model.Projections.include("effectStates", "draftReservations", "reviewStates")).first();
         return d == null ? new Document() : d;
     }
 
     /** Records how one effect stands; the protocol itself does not change. */
     public void setEffectState(String meetingId, String effectId, Document state) {
         meetings.setFields(meetingId, Updates.set("effectStates." + effectId, state));
+    }
+
+    /**
+     * Records how the review of one effect stands (its decision was annulled); pending ones mark the meeting
+     * for the dispatcher, in the same write.
+     */
+    public void setReviewState(String meetingId, String effectId, Document state) {
+        var set = Updates.set("reviewStates." + effectId, state);
+        meetings.setFields(meetingId, "PENDING".equals(state.getString("state"))
+                ? Updates.combine(set, Updates.set("effectsPending", true)) : set);
     }
 
     /** Meetings whose adjusted effects are not all carried out. */

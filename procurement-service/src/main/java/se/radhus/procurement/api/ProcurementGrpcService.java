@@ -41,8 +41,11 @@ public class ProcurementGrpcService extends ProcurementServiceGrpc.ProcurementSe
     private final ContractStore contracts;
     private final se.radhus.micronaut.client.DecisionVerifier decisions;
 
+    private final se.radhus.micronaut.Reviews reviews;
+
     public ProcurementGrpcService(ProcurementService service, ContractStore contracts,
-                                 se.radhus.micronaut.client.DecisionVerifier decisions) {
+                                 se.radhus.micronaut.client.DecisionVerifier decisions, se.radhus.micronaut.Reviews reviews) {
+        this.reviews = reviews;
         this.service = service;
         this.contracts = contracts;
         this.decisions = decisions;
@@ -142,6 +145,17 @@ public class ProcurementGrpcService extends ProcurementServiceGrpc.ProcurementSe
                     .setValue(money(c.totalValue()))
                     .setStartDate(c.start() == null ? Date.getDefaultInstance() : date(c.start()))
                     .setEndDate(c.currentEnd() == null ? Date.getDefaultInstance() : date(c.currentEnd()))).build();
+        });
+    }
+
+    /** Marks what an annulled decision made here for review; nothing is undone. */
+    @Override
+    public void flagForReview(se.radhus.proto.procurement.v1.FlagForReviewRequest r, StreamObserver<se.radhus.proto.procurement.v1.FlagForReviewResponse> response) {
+        answer(response, () -> {
+            var decision = r.hasDecision() ? se.radhus.proto.ProtoTypes.decision(r.getDecision()) : null;
+            java.util.function.Predicate<String> held = id -> { try { service.get(id); return true; } catch (se.radhus.common.api.ProblemException e) { return false; } };
+            return se.radhus.proto.procurement.v1.FlagForReviewResponse.newBuilder()
+                    .addAllFlagged(reviews.flag(r.getIdsList(), held, decision, r.getReason())).build();
         });
     }
 }
