@@ -56,13 +56,28 @@ public class EffectDispatcher {
         Document fields = meetings.effectFields(m.id());
         Document states = fields.get("effectStates", Document.class);
         Document drafts = fields.get("draftReservations", Document.class);
-        boolean open = reviews(m, fields.get("reviewStates", Document.class));
+        Document reviews = fields.get("reviewStates", Document.class);
+        boolean open = reviews != null && eachDue(m, reviews, (p, e, id, state) -> review(m, p, e, id, state));
         if (states == null) {
             if (!open) {
                 meetings.effectsSettled(m.id());
             }
             return;
         }
+        open |= eachDue(m, states, (p, e, id, state) -> attempt(m, p, e, id, state, drafts));
+        if (!open) {
+            meetings.effectsSettled(m.id());
+        }
+    }
+
+    /** One step of an outbox: carries out what is due for one effect; @return true while it stays pending */
+    interface Step {
+        boolean attempt(Paragraph p, Effect e, String id, Document state);
+    }
+
+    /** Runs {@code step} for every effect whose state in {@code states} is PENDING and due; @return whether one stays pending */
+    private static boolean eachDue(Meeting m, Document states, Step step) {
+        boolean open = false;
         for (Paragraph p : m.paragraphs()) {
             for (int i = 0; i < p.effects().size(); i++) {
                 String id = Effect.id(m.id(), p.number(), i);
@@ -75,51 +90,31 @@ public class EffectDispatcher {
                     open = true;
                     continue;
                 }
-                open |= attempt(m, p, p.effects().get(i), id, s, drafts);
-            }
-        }
-        if (!open) {
-            meetings.effectsSettled(m.id());
-        }
-    }
-
-    /**
-     * Tells finance and procurement of each effect whose decision was annulled, until each has answered;
-     * @return true while one is still pending
-     */
-    private boolean reviews(Meeting m, Document reviews) {
-        if (reviews == null) {
-            return false;
-        }
-        boolean open = false;
-        for (Paragraph p : m.paragraphs()) {
-            for (int i = 0; i < p.effects().size(); i++) {
-                String id = Effect.id(m.id(), p.number(), i);
-                Document s = reviews.get(id, Document.class);
-                if (s == null || !"PENDING".equals(s.getString("state"))) {
-                    continue;
-                }
-                Instant next = s.getString("nextAttemptAt") == null ? Instant.EPOCH : Instant.parse(s.getString("nextAttemptAt"));
-                if (Instant.now().isBefore(next)) {
-                    open = true;
-                    continue;
-                }
-                int attempts = s.getInteger("attempts", 0) + 1;
-                try {
-                    calls.flagForReview(m, p, p.effects().get(i), id, s.getString("reason"));
-                    meetings.setReviewState(m.id(), id, new Document("state", "DONE").append("reason", s.getString("reason"))
-                            .append("attempts", attempts).append("doneAt", Instant.now().toString()));
-                    log.info("effect {} marked for review", id);
-                } catch (StatusRuntimeException ex) {
-                    long backoff = Math.min(30_000, 1000L << Math.min(5, attempts - 1));
-                    meetings.setReviewState(m.id(), id, new Document("state", "PENDING").append("reason", s.getString("reason"))
-                            .append("attempts", attempts).append("lastError", ex.getStatus().getCode() + ": " + ex.getStatus().getDescription())
-                            .append("nextAttemptAt", Instant.now().plusMillis(backoff).toString()));
-                    open = true;
-                }
+                open |= step.attempt(p, p.effects().get(i), id, s);
             }
         }
         return open;
+    }
+
+    /**
+     * Tells the service an effect went to that its decision was annulled (it marks its record for review),
+     * until it has answered; @return true while still pending
+     */
+    private boolean review(Meeting m, Paragraph p, Effect e, String id, Document s) {
+        int attempts = s.getInteger("attempts", 0) + 1;
+        try {
+            calls.flagForReview(m, p, e, id, s.getString("reason"));
+            meetings.setReviewState(m.id(), id, new Document("state", "DONE").append("reason", s.getString("reason"))
+                    .append("attempts", attempts).append("doneAt", Instant.now().toString()));
+            log.info("effect {} marked for review", id);
+            return false;
+        } catch (StatusRuntimeException ex) {
+            long backoff = Math.min(30_000, 1000L << Math.min(5, attempts - 1));
+            meetings.setReviewState(m.id(), id, new Document("state", "PENDING").append("reason", s.getString("reason"))
+                    .append("attempts", attempts).append("lastError", ex.getStatus().getCode() + ": " + ex.getStatus().getDescription())
+                    .append("nextAttemptAt", Instant.now().plusMillis(backoff).toString()));
+            return true;
+        }
     }
 
     /** @return true while the effect is still pending */
