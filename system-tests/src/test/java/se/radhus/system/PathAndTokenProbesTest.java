@@ -190,17 +190,26 @@ class PathAndTokenProbesTest {
         tokens.put("a service's audience on HTTP", tokenWith("{}", "[\"finance-service\",\"meetings-service\",\"procurement-service\"]"));
         tokens.put("a 100-year exp", tokenWith("{\"exp\": " + (System.currentTimeMillis() / 1000 + 100L * 365 * 86400) + "}", null));
         tokens.put("roles as a string", tokenWith("{\"roles\": \"admin\"}", null));
+        tokens.put("a numeric subject", tokenWith("{\"sub\": 123}", null));
+        tokens.put("a null among the roles", tokenWith("{\"roles\": [\"admin\", null]}", null));
+        tokens.put("issued a century ahead", tokenWith("{\"iat\": 4949720925, \"exp\": 4949724525}", null));
         String good = suite.token("pt-admin", "admin");
         String[] parts = good.split("\\.");
         tokens.put("alg of a non-string type", b64("{\"alg\":256,\"kid\":\"x\"}") + "." + parts[1] + "." + parts[2]);
         tokens.put("kid of a non-string type", b64("{\"alg\":\"RS256\",\"kid\":[1]}") + "." + parts[1] + "." + parts[2]);
         tokens.put("alg none", b64("{\"alg\":\"none\"}") + "." + parts[1] + ".");
         int finance = auditEntries("finance");
+        // each port with a read and a write of its own (the gateway with finance's)
+        Map<String, String[]> ports = new java.util.LinkedHashMap<>();
+        ports.put(suite.gateway(), new String[] {"/api/procurements", "/api/appropriations"});
+        ports.put(base(Suite.Service.MEETINGS), new String[] {"/api/bodies", "/api/bodies"});
+        ports.put(base(Suite.Service.FINANCE), new String[] {"/api/appropriations", "/api/appropriations"});
+        ports.put(base(Suite.Service.PROCUREMENT), new String[] {"/api/procurements", "/api/procurements"});
         for (var e : tokens.entrySet()) {
-            for (String base : List.of(suite.gateway(), base(Suite.Service.MEETINGS), base(Suite.Service.FINANCE),
-                    base(Suite.Service.PROCUREMENT))) {
-                problem(raw(base, "GET", "/api/procurements", "Bearer " + e.getValue(), null), 401, e.getKey() + " on " + base + " (public read)");
-                problem(raw(base, "POST", "/api/appropriations", "Bearer " + e.getValue(),
+            for (var port : ports.entrySet()) {
+                String base = port.getKey();
+                problem(raw(base, "GET", port.getValue()[0], "Bearer " + e.getValue(), null), 401, e.getKey() + " on " + base + " (public read)");
+                problem(raw(base, "POST", port.getValue()[1], "Bearer " + e.getValue(),
                         "{\"id\":\"bad-token\",\"name\":\"x\",\"ownerBodyId\":\"pt\"}"), 401, e.getKey() + " on " + base + " (write)");
             }
         }

@@ -69,7 +69,7 @@ public final class TokenVerifier {
      * The types of the claims as sent: Nimbus reads a numeric {@code sub} as its string, so the check is
      * made on the payload before it does.
      */
-    static void rawTypes(SignedJWT jwt) throws BadJWTException {
+    public static void rawTypes(SignedJWT jwt) throws BadJWTException {
         Map<String, Object> raw = jwt.getPayload().toJSONObject();
         if (raw == null) {
             throw new BadJWTException("the payload is not a JSON object");

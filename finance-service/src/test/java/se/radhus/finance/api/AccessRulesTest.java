@@ -96,7 +96,7 @@ class AccessRulesTest implements TestPropertyProvider {
     @ParameterizedTest
     @ValueSource(strings = {"{\"roles\": \"admin\"}", "{\"aud\": \"other\"}", "{\"exp\": 4102444800}",
             "{\"realm_access\": {\"roles\": \"admin\"}}", "{\"iss\": \"http://elsewhere\"}", "{\"nbf\": 4102444800}",
-            "{\"iat\": 4949720925, \"exp\": 4949724525}", "{\"roles\": [\"admin\", null]}", "{\"sub\": \"\"}"})
+            "{\"iat\": 4949720925, \"exp\": 4949724525}", "{\"roles\": [\"admin\", null]}", "{\"sub\": \"\"}", "{\"sub\": 123}"})
     void tokensTheRulesRefuseAre401OnPublicPathsToo(String claims) throws Exception {
         Map<String, Object> overrides = org.bson.Document.parse(claims);
         String token = TestAuth.ISSUER.issue("mallory", List.of("admin"), List.of("radhus-api"), 600, overrides);
