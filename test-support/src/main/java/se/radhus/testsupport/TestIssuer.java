@@ -37,6 +37,19 @@ public final class TestIssuer {
                 "micronaut.security.token.jwt.signatures.jwks-static.test.path", JWKS_FILE);
     }
 
+    /** A Micronaut service under test: trusting the issuer, its own store folder, random HTTP and gRPC ports. */
+    public static Map<String, String> micronautService(String storeName) {
+        try {
+            Map<String, String> props = new java.util.HashMap<>(micronautProperties());
+            props.put("radhus.data-dir", Files.createTempDirectory(storeName).toString());
+            props.put("grpc.server.port", "${random.port}");
+            props.put("micronaut.server.port", "-1");
+            return props;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static String writeJwks() {
         try {
             Path f = Files.createTempFile("test-jwks", ".json");

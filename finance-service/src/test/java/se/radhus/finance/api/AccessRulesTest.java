@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,14 +36,7 @@ class AccessRulesTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            var props = new java.util.HashMap<String, String>(TestAuth.properties());
-            props.putAll(Map.of("radhus.data-dir", Files.createTempDirectory("finance-rules").toString(),
-                    "grpc.server.port", "${random.port}", "micronaut.server.port", "-1"));
-            return props;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return TestAuth.service("finance-rules");
     }
 
     HttpResponse<String> send(String method, String path, String authorization, String json) throws Exception {

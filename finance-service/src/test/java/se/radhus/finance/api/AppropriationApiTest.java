@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,14 +27,7 @@ class AppropriationApiTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            var props = new java.util.HashMap<String, String>(TestAuth.properties());
-            props.putAll(Map.of("radhus.data-dir", Files.createTempDirectory("finance-test").toString(),
-                    "grpc.server.port", "${random.port}", "micronaut.server.port", "-1"));
-            return props;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return TestAuth.service("finance-test");
     }
 
     HttpResponse<String> send(String method, String path, String json) throws Exception {

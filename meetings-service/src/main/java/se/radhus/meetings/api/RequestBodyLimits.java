@@ -27,6 +27,7 @@ import se.radhus.common.api.Problem;
 @Order(1)
 class RequestBodyLimits extends OncePerRequestFilter {
 
+    private static final org.springframework.web.util.UrlPathHelper PATHS = new org.springframework.web.util.UrlPathHelper();
     private final long maxBody;
     private final long maxImport;
 
@@ -44,7 +45,7 @@ class RequestBodyLimits extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        long limit = new org.springframework.web.util.UrlPathHelper().getPathWithinApplication(request).equals("/api/imports")
+        long limit = PATHS.getPathWithinApplication(request).equals("/api/imports")
                 ? maxImport : maxBody;
         if (request.getContentLengthLong() > limit) {
             tooLarge(response, limit);

@@ -53,6 +53,26 @@ public final class MeetingLaw {
      * where the protocol records which side carried it, the record agreeing with the count.
      */
     static List<Finding> vote(Vote v, ParagraphPresence at, int number) {
+        List<Finding> out = ballots(v, at, number);
+        if (!out.isEmpty()) {
+            return out;
+        }
+        try {
+            VoteResult r = VoteResult.of(v, at.chair());
+            if (v.decided() != null && v.decided() != r.winner()) {
+                out.add(new Finding("vote-result", number, "The count gives " + r.winner() + " (" + r.winningProposition(v)
+                        + ": " + r.ja() + " ja, " + r.nej() + " nej, " + r.avstar() + " avstår"
+                        + (r.castingVote() ? ", the chair's casting vote" : "") + "), but the protocol records " + v.decided()
+                        + " as decided. The decision must follow the result (kommunallagen 5 kap. 55 and 57 §§)."));
+            }
+        } catch (RuleViolation e) {
+            out.add(new Finding(e.rule(), number, e.getMessage()));
+        }
+        return out;
+    }
+
+    /** The ballots of a vote: one each, a choice each, only from those serving at the § (5 kap. 55 §). */
+    public static List<Finding> ballots(Vote v, ParagraphPresence at, int number) {
         List<Finding> out = new ArrayList<>();
         Set<String> voted = new TreeSet<>();
         for (Vote.Ballot b : v.ballots()) {
@@ -73,20 +93,6 @@ public final class MeetingLaw {
         if (!missing.isEmpty() && out.isEmpty()) {
             out.add(new Finding("vote-totals", number, "the ballots (" + voted.size() + ") do not match the "
                     + at.serving().size() + " serving at § " + number + "; missing: " + String.join(", ", missing)));
-        }
-        if (!out.isEmpty()) {
-            return out;
-        }
-        try {
-            VoteResult r = VoteResult.of(v, at.chair());
-            if (v.decided() != null && v.decided() != r.winner()) {
-                out.add(new Finding("vote-result", number, "The count gives " + r.winner() + " (" + r.winningProposition(v)
-                        + ": " + r.ja() + " ja, " + r.nej() + " nej, " + r.avstar() + " avstår"
-                        + (r.castingVote() ? ", the chair's casting vote" : "") + "), but the protocol records " + v.decided()
-                        + " as decided. The decision must follow the result (kommunallagen 5 kap. 55 and 57 §§)."));
-            }
-        } catch (RuleViolation e) {
-            out.add(new Finding(e.rule(), number, e.getMessage()));
         }
         return out;
     }

@@ -1,6 +1,5 @@
 package se.radhus.meetings.domain;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import se.radhus.common.domain.RuleViolation;
@@ -23,29 +22,11 @@ public final class VoteRules {
         return new java.util.TreeSet<>(ParagraphPresence.of(attendance, paragraph, recusals).serving());
     }
 
-    /** @throws RuleViolation naming what is wrong with the vote */
+    /** @throws RuleViolation naming what is wrong with the vote's ballots (see {@link MeetingLaw#ballots}) */
     public static void check(Vote vote, List<Attendee> attendance, int paragraph, List<String> recusals) {
-        Set<String> eligible = eligibleVoters(attendance, paragraph, recusals);
-        Set<String> voted = new HashSet<>();
-        for (Vote.Ballot b : vote.ballots()) {
-            if (b.choice() == null) {
-                throw new RuleViolation("vote-ballot", b.member() + " has no choice: ja, nej or avstår");
-            }
-            if (!voted.add(b.member())) {
-                throw new RuleViolation("vote-twice", b.member() + " voted twice in § " + paragraph);
-            }
-            if (recusals.contains(b.member())) {
-                throw new RuleViolation("vote-jav", b.member() + " declared jäv in § " + paragraph + " and may not vote");
-            }
-            if (!eligible.contains(b.member())) {
-                throw new RuleViolation("vote-not-serving", b.member() + " is not a member present and serving at § " + paragraph);
-            }
-        }
-        Set<String> missing = new java.util.TreeSet<>(eligible);
-        missing.removeAll(voted);
-        if (!missing.isEmpty()) {
-            throw new RuleViolation("vote-totals", "the ballots (" + voted.size() + ") do not match the " + eligible.size()
-                    + " members present and serving at § " + paragraph + "; missing: " + String.join(", ", missing));
+        List<MeetingLaw.Finding> findings = MeetingLaw.ballots(vote, ParagraphPresence.of(attendance, paragraph, recusals), paragraph);
+        if (!findings.isEmpty()) {
+            throw findings.get(0).violation();
         }
     }
 

@@ -111,10 +111,12 @@ public class AppealService {
     }
 
     public Standing standing(Meeting m, int number, List<Appeal> against) {
-        paragraph(m, number);
+        return standing(m, number, against, store.effectFields(m.id()).get("reviewStates", org.bson.Document.class));
+    }
+
+    private Standing standing(Meeting m, int number, List<Appeal> against, org.bson.Document states) {
         LocalDate deadline = m.posting() == null ? null : m.posting().appealDeadline();
         LocalDate today = meetings.today();
-        org.bson.Document states = store.effectFields(m.id()).get("reviewStates", org.bson.Document.class);
         Map<String, Object> reviews = new LinkedHashMap<>();
         Paragraph p = paragraph(m, number);
         for (int i = 0; i < p.effects().size(); i++) {
@@ -134,9 +136,10 @@ public class AppealService {
     /** Every § of a meeting and where it stands. */
     public Map<Integer, Standing> standings(Meeting m) {
         Map<Integer, List<Appeal>> all = appeals.ofMeeting(m.id());
+        org.bson.Document states = store.effectFields(m.id()).get("reviewStates", org.bson.Document.class);
         Map<Integer, Standing> out = new LinkedHashMap<>();
         for (Paragraph p : m.paragraphs()) {
-            out.put(p.number(), standing(m, p.number(), all.getOrDefault(p.number(), List.of())));
+            out.put(p.number(), standing(m, p.number(), all.getOrDefault(p.number(), List.of()), states));
         }
         return out;
     }

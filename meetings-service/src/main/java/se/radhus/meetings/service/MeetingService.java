@@ -188,7 +188,10 @@ public class MeetingService {
      * first rule broken refuses the change (409).
      */
     private String requireLaw(Meeting m, Paragraph p) {
-        var body = bodies.find(m.bodyId());
+        return requireLaw(m, p, bodies.find(m.bodyId()));
+    }
+
+    private String requireLaw(Meeting m, Paragraph p, java.util.Optional<se.radhus.meetings.domain.Body> body) {
         Integer seats = body.map(se.radhus.meetings.domain.Body::seats).orElse(null);
         String name = body.map(se.radhus.meetings.domain.Body::name).orElse(m.bodyId());
         if (seats == null) {
@@ -378,8 +381,9 @@ public class MeetingService {
         if (!findings.isEmpty()) {
             throw findings.get(0).violation();
         }
+        var body = bodies.find(m.bodyId());
         for (Paragraph p : adjusted) {
-            requireLaw(m, p);
+            requireLaw(m, p, body);
         }
     }
 

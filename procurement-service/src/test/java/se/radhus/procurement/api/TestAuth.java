@@ -16,6 +16,11 @@ final class TestAuth {
         return TestIssuer.micronautProperties();
     }
 
+    /** The service under test, with its own store folder and random ports. */
+    static Map<String, String> service(String storeName) {
+        return TestIssuer.micronautService(storeName);
+    }
+
     static String bearer(String... roles) {
         return TestIssuer.bearer(roles);
     }
