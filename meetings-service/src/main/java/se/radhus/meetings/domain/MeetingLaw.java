@@ -32,6 +32,18 @@ public final class MeetingLaw {
     /** Everything about one § that the law asks: attendance, votes and their results, reservations, quorum. */
     public static List<Finding> paragraph(List<Attendee> attendance, Paragraph p, String bodyName, Integer seats) {
         List<Finding> out = new ArrayList<>();
+        if (attendance.isEmpty()) {
+            // no attendance recorded (an old protocol whose first page is not at hand): who served cannot be told,
+            // so only what the § itself shows is checked, the results of its votes
+            for (Vote v : p.votes()) {
+                try {
+                    VoteResult.of(v, null);
+                } catch (RuleViolation e) {
+                    out.add(new Finding(e.rule(), p.number(), e.getMessage()));
+                }
+            }
+            return out;
+        }
         ParagraphPresence at = ParagraphPresence.of(attendance, p.number(), p.recusals());
         at.problems().forEach(m -> out.add(new Finding("attendance-seat", p.number(), m)));
         if (seats != null) {

@@ -197,6 +197,10 @@ public class MeetingService {
         if (seats == null) {
             LOG.warn("quorum of {} § {} not checked: the body {} has no number of seats", m.id(), p.number(), m.bodyId());
         }
+        if (seats != null && m.attendance().isEmpty()) {
+            // a protocol held to the rules names who attended; with none, nobody serves and there is no quorum
+            se.radhus.meetings.domain.Quorum.require(name, seats, se.radhus.meetings.domain.ParagraphPresence.of(List.of(), p.number(), p.recusals()));
+        }
         List<MeetingLaw.Finding> findings = MeetingLaw.paragraph(m.attendance(), p, name, seats);
         if (!findings.isEmpty()) {
             throw findings.get(0).violation();

@@ -56,6 +56,10 @@ class MeetingLawApiTest extends ApiTestBase {
         assertThat(r.statusCode()).isEqualTo(409);
         assertThat(r.body()).contains("quorum").contains("6 seats").contains("2 present and serving");
         assertThat(send("GET", "/api/meetings/" + id, null).body()).contains("\"paragraphs\":[]");
+        String none = meeting("q6", 6, "2024-05-22", "[]");
+        HttpResponse<String> empty = send("POST", "/api/meetings/" + none + "/paragraphs", para(1, ""));
+        assertThat(empty.statusCode()).isEqualTo(409);
+        assertThat(empty.body()).contains("quorum").contains("0 present and serving");
     }
 
     @Test

@@ -153,6 +153,17 @@ class MeetingLawTest {
                 .singleElement().asString().startsWith("A voted for what was decided");
     }
 
+    // an old protocol without its attendance: who served cannot be told, so nothing is said of it
+    @Test
+    void withoutAttendanceOnlyWhatTheParagraphShowsIsChecked() {
+        Vote v = new Vote("bifall", "avslag", List.of(b("X", Vote.Choice.JA), b("Y", Vote.Choice.JA), b("Z", Vote.Choice.NEJ)));
+        Paragraph p = para(1, List.of(v), List.of(new Reservation("Kristdemokraterna", null, null)), List.of());
+        assertThat(MeetingLaw.paragraph(List.of(), p, "Kommunfullmäktige", 61)).isEmpty();
+        Vote tie = new Vote("bifall", "avslag", List.of(b("X", Vote.Choice.JA), b("Z", Vote.Choice.NEJ)));
+        assertThat(MeetingLaw.paragraph(List.of(), para(2, List.of(tie), List.of(), List.of()), "KF", null))
+                .extracting(MeetingLaw.Finding::rule).containsExactly("vote-tie");
+    }
+
     static final LocalDate MEETING = LocalDate.of(2024, 5, 21);
 
     // 5 kap. 69 §: justering by the chair and the adjusters, not before the meeting, not in the future
