@@ -24,20 +24,36 @@ class BodyController {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BodyController.class);
 
     private final BodyStore store;
+    private final se.radhus.meetings.service.Protections protections;
 
-    BodyController(BodyStore store) {
+    BodyController(BodyStore store, se.radhus.meetings.service.Protections protections) {
         this.store = store;
+        this.protections = protections;
     }
 
     @GetMapping
     PageResponse<Body> list(@RequestParam(defaultValue = "0") int pageSize,
-                            @RequestParam(defaultValue = "") String pageToken) {
-        return PageResponse.of(store.list(pageSize, pageToken));
+                            @RequestParam(defaultValue = "") String pageToken, jakarta.servlet.http.HttpServletRequest request) {
+        var page = store.list(pageSize, pageToken);
+        return new PageResponse<>(page.items().stream().map(b -> visible(b, request)).toList(), page.nextPageToken());
     }
 
     @GetMapping("/{id}")
-    Body get(@PathVariable String id) {
-        return store.find(id).orElseThrow(() -> new ProblemException(Problem.notFound("No body has id " + id + ".")));
+    Body get(@PathVariable String id, jakarta.servlet.http.HttpServletRequest request) {
+        return visible(store.find(id).orElseThrow(() -> new ProblemException(Problem.notFound("No body has id " + id + "."))), request);
+    }
+
+    /** A member with a protected identity is not among the members shown to those not entitled. */
+    private Body visible(Body b, jakarta.servlet.http.HttpServletRequest request) {
+        if (Caller.principal(request).seesProtectedIdentities()) {
+            return b;
+        }
+        var ids = protections.registry().protectedIds();
+        if (b.members().stream().noneMatch(m -> ids.contains(m.personId()))) {
+            return b;
+        }
+        return new Body(b.id(), b.name(), b.shortName(), b.parentId(), b.diariumPrefix(),
+                b.members().stream().filter(m -> !ids.contains(m.personId())).toList(), b.seats());
     }
 
     @PostMapping

@@ -60,7 +60,7 @@ class CaseController {
         } catch (IllegalArgumentException e) {
             throw new ProblemException(Problem.badRequest(e.getMessage()));
         }
-        return service.view(parsed, Caller.principal(request).seesDrafts());
+        return service.view(parsed, Caller.principal(request).seesDrafts(), Caller.principal(request).seesProtectedIdentities());
     }
 
     @GetMapping("/{registryYear}/{seq}")
@@ -72,6 +72,6 @@ class CaseController {
         } catch (IllegalArgumentException e) {
             throw new ProblemException(Problem.badRequest(e.getMessage()));
         }
-        return service.view(number, Caller.principal(request).seesDrafts());
+        return service.view(number, Caller.principal(request).seesDrafts(), Caller.principal(request).seesProtectedIdentities());
     }
 }

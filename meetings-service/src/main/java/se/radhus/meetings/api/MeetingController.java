@@ -39,10 +39,10 @@ class MeetingController {
     private final MeetingService service;
     private final MeetingStore store;
     private final se.radhus.meetings.service.EffectsView effects;
-    private final se.radhus.meetings.store.PersonStore persons;
+    private final se.radhus.meetings.service.Protections persons;
 
     MeetingController(MeetingService service, MeetingStore store, se.radhus.meetings.service.EffectsView effects,
-                      se.radhus.meetings.store.PersonStore persons) {
+                      se.radhus.meetings.service.Protections persons) {
         this.service = service;
         this.store = store;
         this.effects = effects;
@@ -52,7 +52,8 @@ class MeetingController {
     /** The meeting as this caller may see it: drafts are 404 to the public, protected identities hidden. */
     public Meeting visible(Meeting m, jakarta.servlet.http.HttpServletRequest request) {
         var who = Caller.principal(request);
-        return se.radhus.meetings.domain.Visibility.view(m, who.seesDrafts(), who.seesProtectedIdentities(), persons.protectedNames())
+        return se.radhus.meetings.domain.Visibility.view(m, who.seesDrafts(), who.seesProtectedIdentities(),
+                        who.seesProtectedIdentities() ? se.radhus.meetings.domain.Visibility.Protection.NONE : persons.of(m))
                 .orElseThrow(() -> new ProblemException(Problem.notFound("No meeting has id " + m.id() + ".")));
     }
 
@@ -119,9 +120,9 @@ class MeetingController {
                                jakarta.servlet.http.HttpServletRequest request) {
         var page = store.list(bodyId, pageSize, pageToken);
         var who = Caller.principal(request);
-        var names = persons.protectedNames();
         return new PageResponse<>(page.items().stream()
-                .map(m -> se.radhus.meetings.domain.Visibility.view(m, who.seesDrafts(), who.seesProtectedIdentities(), names))
+                .map(m -> se.radhus.meetings.domain.Visibility.view(m, who.seesDrafts(), who.seesProtectedIdentities(),
+                        who.seesProtectedIdentities() ? se.radhus.meetings.domain.Visibility.Protection.NONE : persons.of(m)))
                 .flatMap(java.util.Optional::stream).toList(), page.nextPageToken());
     }
 
@@ -157,7 +158,7 @@ class MeetingController {
         Versioned v = service.addParagraph(id, p, ifMatch(match));
         log.info("added § {} to {}", p.number(), id);
         return ResponseEntity.created(URI.create("/api/meetings/" + id + "/paragraphs/" + p.number()))
-                .eTag("\"" + v.version() + "\"").body(v.meeting());
+                .eTag("\"" + v.version() + "\"").headers(mentionWarning(v.meeting(), p)).body(v.meeting());
     }
 
     @GetMapping("/{id}/paragraphs/{number}")
@@ -169,7 +170,22 @@ class MeetingController {
     @PutMapping("/{id}/paragraphs/{number}")
     ResponseEntity<Meeting> replaceParagraph(@PathVariable String id, @PathVariable int number, @RequestBody Paragraph p, jakarta.servlet.http.HttpServletRequest request,
                                              @RequestHeader(value = "If-Match", required = false) String match) {
-        return ok(service.replaceParagraph(id, number, p, ifMatch(match)), request);
+        Versioned v = service.replaceParagraph(id, number, p, ifMatch(match));
+        return ResponseEntity.ok().eTag("\"" + v.version() + "\"").headers(mentionWarning(v.meeting(), p)).body(visible(v.meeting(), request));
+    }
+
+    /**
+     * A warning (HTTP {@code Warning: 299}) when the texts of a § written into a draft name a person with a
+     * protected identity: where, field by field. The public will see them removed, or the text held back.
+     */
+    private org.springframework.http.HttpHeaders mentionWarning(Meeting m, Paragraph p) {
+        org.springframework.http.HttpHeaders h = new org.springframework.http.HttpHeaders();
+        List<String> where = se.radhus.meetings.domain.Visibility.mentions(p, persons.of(m).names());
+        if (!where.isEmpty()) {
+            h.add(org.springframework.http.HttpHeaders.WARNING, "299 radhus \"Names a person with a protected identity (hidden from the public): "
+                    + String.join(", ", where).replace("\"", "'") + "\"");
+        }
+        return h;
     }
 
     @org.springframework.web.bind.annotation.DeleteMapping("/{id}/paragraphs/{number}")

@@ -20,10 +20,27 @@ import se.radhus.meetings.store.PersonStore;
 @RequestMapping("/api/persons")
 class PersonController {
 
-    private final PersonStore store;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
-    PersonController(PersonStore store) {
+    private final PersonStore store;
+    private final se.radhus.meetings.service.Protections protections;
+    private final se.radhus.meetings.search.SearchService search;
+
+    PersonController(PersonStore store, se.radhus.meetings.service.Protections protections,
+                     se.radhus.meetings.search.SearchService search) {
         this.store = store;
+        this.protections = protections;
+        this.search = search;
+    }
+
+    /** An opaque id: nothing of the name in it. */
+    static String newId() {
+        String alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+        StringBuilder b = new StringBuilder("p-");
+        for (int i = 0; i < 16; i++) {
+            b.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return b.toString();
     }
 
     @GetMapping
@@ -39,12 +56,26 @@ class PersonController {
                 .orElseThrow(() -> new ProblemException(Problem.notFound("No person has id " + id + ".")));
     }
 
+    /**
+     * Registers a person. Without an id the service assigns an opaque one; a person with a protected identity
+     * always gets one (an id chosen by the client could carry the name). Their name then goes from the search
+     * index, where older protocols might have put it.
+     */
     @PostMapping
     ResponseEntity<Person> create(@RequestBody Person person) {
-        InvalidInput.check(person.validate());
-        if (!store.insert(person)) {
-            throw new ProblemException(Problem.conflict("exists", "Already exists", "A person with id " + person.id() + " exists already."));
+        if (person.protectedIdentity() && person.id() != null) {
+            throw new ProblemException(Problem.invalid(java.util.List.of(new se.radhus.common.domain.FieldError("id",
+                    "leave it out: a person with a protected identity gets an opaque id from the service"))));
         }
-        return ResponseEntity.created(URI.create("/api/persons/" + person.id())).body(person);
+        Person p = person.id() == null ? new Person(newId(), person.name(), person.party(), person.title(), person.protectedIdentity()) : person;
+        InvalidInput.check(p.validate());
+        if (!store.insert(p)) {
+            throw new ProblemException(Problem.conflict("exists", "Already exists", "A person with id " + p.id() + " exists already."));
+        }
+        protections.changed();
+        if (p.protectedIdentity()) {
+            search.reindex();
+        }
+        return ResponseEntity.created(URI.create("/api/persons/" + p.id())).body(p);
     }
 }

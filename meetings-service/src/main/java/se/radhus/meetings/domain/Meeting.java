@@ -117,6 +117,11 @@ public record Meeting(String id, String bodyId, LocalDate date, String startTime
      * The attendance and adjusters changed while the protocol is a draft: arrivals, departures, a
      * substitute serving from § N. Checked as when planned; the rules of each § are checked by the service.
      */
+    /** The same meeting showing only these of its paragraphs (a view; not a change to the protocol). */
+    public Meeting withParagraphsShown(List<Paragraph> shown) {
+        return new Meeting(id, bodyId, date, startTime, endTime, place, state, attendance, adjusters, shown, justering, posting);
+    }
+
     public Meeting withAttendance(List<Attendee> newAttendance, List<String> newAdjusters) {
         requireEditable();
         Meeting checked = plan(bodyId, date, startTime, endTime, place, newAttendance, newAdjusters);

@@ -27,12 +27,13 @@ import se.radhus.common.diarium.Diarienummer;
  * @param adjustedOn      set when the paragraph was adjusted at once (omedelbar justering)
  * @param corrects        for a correction: the paragraph it corrects, "bodyId/yyyy-mm-dd/§"
  * @param effects         what the decision does in finance and procurement, carried out at justering
+ * @param secrecy         secrecy markings (OSL 2009:400) on the § or parts of it: the public sees only their references
  */
 public record Paragraph(int number, Diarienummer caseNumber, String title, List<DecisionSection> decisions,
                         String description, List<String> basis, List<String> preparers, List<String> recipients,
                         List<Motion> motions, List<String> votingOrder, String chairFinding, List<Vote> votes,
                         List<Reservation> reservations, List<String> recusals, List<String> notes,
-                        LocalDate adjustedOn, String corrects, List<Effect> effects) {
+                        LocalDate adjustedOn, String corrects, List<Effect> effects, List<Secrecy> secrecy) {
 
     public Paragraph {
         decisions = copy(decisions);
@@ -46,6 +47,22 @@ public record Paragraph(int number, Diarienummer caseNumber, String title, List<
         recusals = copy(recusals);
         notes = copy(notes);
         effects = copy(effects);
+        secrecy = copy(secrecy);
+    }
+
+    /** Without secrecy markings. */
+    public Paragraph(int number, Diarienummer caseNumber, String title, List<DecisionSection> decisions,
+                     String description, List<String> basis, List<String> preparers, List<String> recipients,
+                     List<Motion> motions, List<String> votingOrder, String chairFinding, List<Vote> votes,
+                     List<Reservation> reservations, List<String> recusals, List<String> notes,
+                     LocalDate adjustedOn, String corrects, List<Effect> effects) {
+        this(number, caseNumber, title, decisions, description, basis, preparers, recipients, motions, votingOrder,
+                chairFinding, votes, reservations, recusals, notes, adjustedOn, corrects, effects, List.of());
+    }
+
+    /** The marking that covers this part of the §, if any. */
+    public java.util.Optional<Secrecy> secret(String part) {
+        return secrecy.stream().filter(s -> s.covers(part)).findFirst();
     }
 
     private static <T> List<T> copy(List<T> list) {
@@ -64,7 +81,7 @@ public record Paragraph(int number, Diarienummer caseNumber, String title, List<
 
     public Paragraph withAdjustedOn(LocalDate day) {
         return new Paragraph(number, caseNumber, title, decisions, description, basis, preparers, recipients, motions,
-                votingOrder, chairFinding, votes, reservations, recusals, notes, day, corrects, effects);
+                votingOrder, chairFinding, votes, reservations, recusals, notes, day, corrects, effects, secrecy);
     }
 
     /** This § with every vote's result computed and stated (the chair of the § gives the casting vote on a tie). */
@@ -76,7 +93,7 @@ public record Paragraph(int number, Diarienummer caseNumber, String title, List<
                 .orElse(decidingBody);
         List<Vote> stated = votes.stream().map(v -> v.withResult(VoteResult.of(v, chair), body)).toList();
         return new Paragraph(number, caseNumber, title, decisions, description, basis, preparers, recipients, motions,
-                votingOrder, chairFinding, stated, reservations, recusals, notes, adjustedOn, corrects, effects);
+                votingOrder, chairFinding, stated, reservations, recusals, notes, adjustedOn, corrects, effects, secrecy);
     }
 
     /** Form errors of the paragraph on its own. */
@@ -105,6 +122,10 @@ public record Paragraph(int number, Diarienummer caseNumber, String title, List<
         }
         for (int i = 0; i < effects.size(); i++) {
             errors.addAll(effects.get(i).validate("effects[" + i + "]"));
+        }
+        for (int i = 0; i < secrecy.size(); i++) {
+            errors.addAll(secrecy.get(i) == null ? List.of(new FieldError("secrecy[" + i + "]", "a marking: field and reference"))
+                    : secrecy.get(i).validate("secrecy[" + i + "]"));
         }
         for (int i = 0; i < votes.size(); i++) {
             if (votes.get(i).ballots().isEmpty()) {

@@ -43,6 +43,14 @@ public class ImportService {
         this.limits = limits;
     }
 
+    private se.radhus.meetings.service.Protections protections;
+
+    /** Who is protected: an imported text naming them gets a warning (the public sees the name removed). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void protections(se.radhus.meetings.service.Protections protections) {
+        this.protections = protections;
+    }
+
     public Limits limits() {
         return limits;
     }
@@ -102,6 +110,13 @@ public class ImportService {
         List<String> leftOut = new ArrayList<>(refused);
         leftOut.addAll(landed.leftOut());
         warnings.addAll(leftOut);
+        if (protections != null) {
+            var names = protections.of(landed.meeting().meeting()).names();
+            for (Paragraph p : landed.meeting().meeting().paragraphs()) {
+                se.radhus.meetings.domain.Visibility.mentions(p, names)
+                        .forEach(w -> warnings.add(w + " names a person with a protected identity (hidden from the public)"));
+            }
+        }
         return new Result(landed.meeting().meeting().id(), imported.bodyName(), date, landed.meeting().meeting().paragraphs().size(),
                 warnings, leftOut);
     }

@@ -52,10 +52,14 @@ import se.radhus.meetings.domain.Paragraph;
 /**
  * Swedish full-text search over adjusted paragraphs (Apache Lucene, Swedish stemming): title, decision,
  * description and motions; an exact diarienummer finds its paragraphs; facets by body, year and kind;
- * highlighted snippets. Drafts are never indexed. The index is derived from the store: it can always be
+ * highlighted snippets. Only what the public may see is indexed: never a draft, a protected person's name or
+ * a secret text (the callers index {@link se.radhus.meetings.domain.Visibility}'s public view). The index is derived from the store: it can always be
  * built again from the protocols.
  */
 public final class ParagraphIndex implements AutoCloseable {
+
+    /** What the index holds: the public views of the paragraphs (no protected name, nothing secret). An index of another schema is built again. */
+    static final String SCHEMA = "public-views-2";
 
     static final Map<String, Float> FIELDS = Map.of("title", 4f, "decision", 2f, "description", 1f, "motions", 1f);
 
@@ -91,7 +95,9 @@ public final class ParagraphIndex implements AutoCloseable {
         IndexSearcher s = null;
         try {
             s = searchers.acquire();
-            return org.apache.lucene.index.FieldInfos.getMergedFieldInfos(s.getIndexReader()).fieldInfo("facet.body") == null;
+            var reader = (org.apache.lucene.index.DirectoryReader) s.getIndexReader();
+            return org.apache.lucene.index.FieldInfos.getMergedFieldInfos(reader).fieldInfo("facet.body") == null
+                    || !SCHEMA.equals(reader.getIndexCommit().getUserData().get("schema"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -125,16 +131,17 @@ public final class ParagraphIndex implements AutoCloseable {
     }
 
     /** Indexes the meeting's public paragraphs (again: a paragraph replaces its earlier version), durably. */
-    public void index(Meeting m, java.util.Set<String> protectedNames) {
-        indexAll(List.of(m), protectedNames);
+    public void index(Meeting m) {
+        indexAll(List.of(m));
     }
 
     /** Indexes many meetings with one commit: a rebuild. */
-    public void indexAll(Iterable<Meeting> meetings, java.util.Set<String> protectedNames) {
+    public void indexAll(Iterable<Meeting> meetings) {
         try {
             for (Meeting m : meetings) {
-                add(m, protectedNames);
+                add(m);
             }
+            writer.setLiveCommitData(Map.of("schema", SCHEMA).entrySet());
             writer.commit();
             searchers.maybeRefresh();
         } catch (IOException e) {
@@ -142,7 +149,7 @@ public final class ParagraphIndex implements AutoCloseable {
         }
     }
 
-    private void add(Meeting m, java.util.Set<String> protectedNames) throws IOException {
+    private void add(Meeting m) throws IOException {
         for (Paragraph p : m.paragraphs()) {
             if (!m.isPublic(p)) {
                 continue;
@@ -169,7 +176,7 @@ public final class ParagraphIndex implements AutoCloseable {
             }
             d.add(new TextField("decision", decision.toString(), Field.Store.YES));
             if (p.description() != null) {
-                d.add(new TextField("description", redact(p.description(), protectedNames), Field.Store.YES));
+                d.add(new TextField("description", p.description(), Field.Store.YES));
             }
             StringBuilder motions = new StringBuilder();
             for (Motion mo : p.motions()) {
@@ -178,14 +185,6 @@ public final class ParagraphIndex implements AutoCloseable {
             d.add(new TextField("motions", motions.toString(), Field.Store.YES));
             writer.updateDocument(new Term("key", key(m, p)), d);
         }
-    }
-
-    static String redact(String text, java.util.Set<String> names) {
-        String out = text;
-        for (String n : names) {
-            out = out.replace(n, se.radhus.meetings.domain.Visibility.PROTECTED);
-        }
-        return out;
     }
 
     /**

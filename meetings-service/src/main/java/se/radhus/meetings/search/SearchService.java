@@ -10,7 +10,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import se.radhus.meetings.domain.Meeting;
 import se.radhus.meetings.store.MeetingStore;
-import se.radhus.meetings.store.PersonStore;
+import se.radhus.meetings.domain.Visibility;
+import se.radhus.meetings.service.Protections;
 
 /** The search index beside the store: rebuilt from the protocols when it is missing, updated on justering. */
 @Component
@@ -20,33 +21,47 @@ public class SearchService {
 
     private final ParagraphIndex index;
     private final MeetingStore meetings;
-    private final PersonStore persons;
+    private final Protections persons;
 
-    public SearchService(@Value("${radhus.data-dir:data}") String dataDir, MeetingStore meetings, PersonStore persons) {
+    public SearchService(@Value("${radhus.data-dir:data}") String dataDir, MeetingStore meetings, Protections persons) {
         this.index = new ParagraphIndex(Path.of(dataDir).resolve("meetings").resolve("search-index"));
         this.meetings = meetings;
         this.persons = persons;
+    }
+
+    /** What the public may see of the meeting, as the index holds it. */
+    private java.util.Optional<Meeting> publicView(Meeting m) {
+        return Visibility.view(m, false, false, persons.of(m));
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void rebuildIfNeeded() {
         if (index.needsRebuild()) {
             index.clear();
-            int n = 0;
-            String token = "";
-            do {
-                var page = meetings.list(null, 200, token);
-                index.indexAll(page.items(), persons.protectedNames());
-                n += page.items().size();
-                token = page.nextPageToken();
-            } while (!token.isEmpty());
-            log.info("search index built from {} meetings: {} paragraphs", n, index.size());
+            reindex();
         }
+    }
+
+    /**
+     * Indexes every protocol again (each § replaces its earlier version): after a person's identity became
+     * protected, their name goes from the index.
+     */
+    public synchronized void reindex() {
+        persons.changed();
+        int n = 0;
+        String token = "";
+        do {
+            var page = meetings.list(null, 200, token);
+            index.indexAll(page.items().stream().map(this::publicView).flatMap(java.util.Optional::stream).toList());
+            n += page.items().size();
+            token = page.nextPageToken();
+        } while (!token.isEmpty());
+        log.info("search index built from {} meetings: {} paragraphs", n, index.size());
     }
 
     /** Called when a protocol (or a paragraph) is adjusted. */
     public void indexed(Meeting m) {
-        index.index(m, persons.protectedNames());
+        publicView(m).ifPresent(index::index);
     }
 
     public ParagraphIndex.Result search(String q, String bodyId, Integer year, int offset, int limit) {

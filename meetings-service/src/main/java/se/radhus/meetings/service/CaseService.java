@@ -28,6 +28,12 @@ public class CaseService {
     private final MeetingStore meetings;
     private final EffectsView effects;
     private final Clock clock;
+    private Protections protections;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void protections(Protections protections) {
+        this.protections = protections;
+    }
 
     private se.radhus.common.diarium.DiariumForms forms = se.radhus.common.diarium.DiariumForms.parse("");
 
@@ -75,16 +81,30 @@ public class CaseService {
     }
 
     public CaseView view(Diarienummer number) {
-        return view(number, true);
+        return view(number, true, true);
     }
 
-    /** The case as a caller sees it: the public sees only adjusted decisions. */
-    public CaseView view(Diarienummer number, boolean seesDrafts) {
-        CaseFile c = cases.find(number).orElseThrow(() -> new ProblemException(Problem.notFound("The diarium has no case " + number + ".")));
+    /**
+     * The case as a caller sees it: the public sees only adjusted decisions; those not entitled see no
+     * protected identity and nothing secret (as in the protocol).
+     */
+    public CaseView view(Diarienummer number, boolean seesDrafts, boolean entitled) {
+        CaseFile stored = cases.find(number).orElseThrow(() -> new ProblemException(Problem.notFound("The diarium has no case " + number + ".")));
+        CaseFile c = stored;
+        if (!entitled && protections != null) {
+            var names = protections.registry().names();
+            c = new CaseFile(stored.number(), stored.bodyId(), names.publish(stored.title()), stored.registeredOn(),
+                    stored.documents().stream().map(d -> new CaseFile.CaseDocument(names.publish(d.title()), d.kind(), d.date())).toList());
+        }
         List<HistoryEntry> history = new ArrayList<>();
         List<Object> gathered = new ArrayList<>();
         java.util.Set<Object> missing = new java.util.TreeSet<>();
-        for (Meeting m : meetings.withCase(number)) {
+        for (Meeting held : meetings.withCase(number)) {
+            Meeting m = entitled || protections == null ? held
+                    : se.radhus.meetings.domain.Visibility.view(held, seesDrafts, false, protections.of(held)).orElse(null);
+            if (m == null) {
+                continue;
+            }
             List<Paragraph> about = new ArrayList<>();
             for (Paragraph p : m.paragraphs()) {
                 if (number.equals(p.caseNumber()) && (seesDrafts || m.isPublic(p))) {

@@ -2,7 +2,6 @@ package se.radhus.meetings.store;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import java.util.Optional;
 import org.springframework.stereotype.Repository;
 import se.radhus.common.store.Pages;
@@ -27,12 +26,16 @@ public class PersonStore {
         return persons.findValue(id);
     }
 
-    /** The names of persons with a protected identity. */
-    public java.util.Set<String> protectedNames() {
-        java.util.Set<String> names = new java.util.HashSet<>();
-        persons.collection().find(Filters.eq("protectedIdentity", true)).projection(Projections.include("name"))
-                .forEach(d -> names.add(d.getString("name").getValue()));
-        return names;
+    /** Everyone registered (for the protection of identities: whose names can be told apart). */
+    public java.util.List<Person> everyone() {
+        java.util.List<Person> all = new java.util.ArrayList<>();
+        String token = "";
+        do {
+            var page = persons.page(Filters.empty(), 1000, token);
+            all.addAll(page.items());
+            token = page.nextPageToken();
+        } while (!token.isEmpty());
+        return all;
     }
 
     public Pages.Page<Person> listVisible(boolean seesProtected, int pageSize, String pageToken) {

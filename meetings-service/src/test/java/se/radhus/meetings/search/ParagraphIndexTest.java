@@ -34,7 +34,7 @@ class ParagraphIndexTest {
             for (int i = 0; i < 30; i++) {
                 meetings.add(adjusted(i % 3 == 0 ? "kf" : "ks-nau", LocalDate.of(2023 + i % 2, 1, 1).plusDays(i), seed));
             }
-            meetings.forEach(m -> index.index(m, Set.of()));
+            meetings.forEach(m -> index.index(m));
             assertThat(index.needsRebuild()).isFalse();
             ParagraphIndex.Result r = index.search("upphandling", null, null, 0, 5);
             assertThat(r.hits()).hasSize(5);

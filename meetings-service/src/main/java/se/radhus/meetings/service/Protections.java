@@ -1,0 +1,90 @@
+package se.radhus.meetings.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import se.radhus.common.domain.ProtectedNames;
+import se.radhus.meetings.domain.Attendee;
+import se.radhus.meetings.domain.Meeting;
+import se.radhus.meetings.domain.Person;
+import se.radhus.meetings.domain.Visibility.Protection;
+import se.radhus.meetings.store.PersonStore;
+
+/**
+ * Who has a protected identity, as each view needs it: the registered persons, and a meeting's attendance
+ * (an attendee whose person is protected is protected under the name the protocol gives; anyone else in
+ * the attendance is someone the name must not be mistaken for).
+ *
+ * <p>The registry is read at most every {@value #FRESH_MILLIS} ms, and at once after a person is written
+ * here; another replica sees a new person within that time.
+ */
+@Component
+public class Protections {
+
+    static final long FRESH_MILLIS = 2000;
+
+    private record Snapshot(List<ProtectedNames.Person> persons, Set<String> protectedIds, Set<String> protectedNames,
+                            ProtectedNames registry, long readAt) {
+    }
+
+    private final PersonStore store;
+    private volatile Snapshot snapshot;
+
+    public Protections(PersonStore store) {
+        this.store = store;
+    }
+
+    private Snapshot snapshot() {
+        Snapshot s = snapshot;
+        long now = System.nanoTime();
+        if (s == null || now - s.readAt() > FRESH_MILLIS * 1_000_000) {
+            List<Person> everyone = store.everyone();
+            List<ProtectedNames.Person> persons = everyone.stream()
+                    .map(p -> new ProtectedNames.Person(p.name(), p.party(), p.protectedIdentity())).toList();
+            Set<String> ids = everyone.stream().filter(Person::protectedIdentity).map(Person::id).collect(Collectors.toUnmodifiableSet());
+            Set<String> names = everyone.stream().filter(Person::protectedIdentity).map(Person::name).collect(Collectors.toUnmodifiableSet());
+            s = new Snapshot(persons, ids, names, ProtectedNames.of(persons), now);
+            snapshot = s;
+        }
+        return s;
+    }
+
+    /** A person was written: read the registry again on the next view. */
+    public void changed() {
+        snapshot = null;
+    }
+
+    /** The names of the protected persons (for peers that must hide them, over gRPC). */
+    public Set<String> protectedNames() {
+        return snapshot().protectedNames();
+    }
+
+    /** The protection for texts outside a meeting. */
+    public Protection registry() {
+        Snapshot s = snapshot();
+        return new Protection(s.registry(), s.protectedIds());
+    }
+
+    /** The protection for one meeting: the registry and the meeting's attendance. */
+    public Protection of(Meeting m) {
+        Snapshot s = snapshot();
+        if (s.protectedIds().isEmpty() && s.registry().isEmpty()) {
+            return Protection.NONE;
+        }
+        List<ProtectedNames.Person> persons = new ArrayList<>(s.persons());
+        for (Attendee a : m.attendance()) {
+            if (a.name() == null) {
+                continue;
+            }
+            boolean isProtected = a.personId() != null && s.protectedIds().contains(a.personId());
+            // a registered person attending under their own name is already known; an unregistered namesake is someone else
+            boolean known = a.personId() != null && !isProtected;
+            if (!known) {
+                persons.add(new ProtectedNames.Person(a.name(), a.party(), isProtected));
+            }
+        }
+        return new Protection(ProtectedNames.of(persons), s.protectedIds());
+    }
+}
