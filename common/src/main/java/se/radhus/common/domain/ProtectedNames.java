@@ -283,10 +283,19 @@ public final class ProtectedNames {
         if (word.isEmpty() || !Character.isUpperCase(word.codePointAt(0)) || word.equals(word.toUpperCase(Locale.ROOT)) && word.length() > 3) {
             return false;
         }
+        if (TITLES.contains(word.toLowerCase(Locale.ROOT))) {
+            return false; // "Ordföranden Svensson": a title, not a given name
+        }
         String surname = form.substring(form.lastIndexOf(' ') + 1);
         Set<String> given = givenOfProtected.getOrDefault(surname, Set.of());
         return !given.contains(word.toLowerCase(Locale.ROOT));
     }
+
+    /** Words a protocol puts before a surname that are no given names. */
+    private static final Set<String> TITLES = Set.of("ordföranden", "ordförande", "vice", "förste", "andre", "ledamoten",
+            "ledamot", "ersättaren", "ersättare", "tjänstgörande", "kommunalrådet", "kommunalråd", "oppositionsrådet",
+            "sekreteraren", "justeraren", "föredraganden", "handläggaren", "direktören", "chefen", "förvaltningschefen",
+            "kommundirektören", "revisorn", "herr", "fru", "även", "och", "samt", "att", "av", "från", "till", "med", "enligt");
 
     private static List<String> tokens(String name) {
         String clean = name.replaceAll("\\([^()]*\\)", " ").replace('.', ' ').replace(',', ' ').strip();

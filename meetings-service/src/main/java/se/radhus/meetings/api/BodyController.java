@@ -24,9 +24,9 @@ class BodyController {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BodyController.class);
 
     private final BodyStore store;
-    private final se.radhus.meetings.service.Protections protections;
+    private final se.radhus.meetings.store.Protections protections;
 
-    BodyController(BodyStore store, se.radhus.meetings.service.Protections protections) {
+    BodyController(BodyStore store, se.radhus.meetings.store.Protections protections) {
         this.store = store;
         this.protections = protections;
     }

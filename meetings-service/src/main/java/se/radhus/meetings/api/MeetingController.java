@@ -39,10 +39,10 @@ class MeetingController {
     private final MeetingService service;
     private final MeetingStore store;
     private final se.radhus.meetings.service.EffectsView effects;
-    private final se.radhus.meetings.service.Protections persons;
+    private final se.radhus.meetings.store.Protections persons;
 
     MeetingController(MeetingService service, MeetingStore store, se.radhus.meetings.service.EffectsView effects,
-                      se.radhus.meetings.service.Protections persons) {
+                      se.radhus.meetings.store.Protections persons) {
         this.service = service;
         this.store = store;
         this.effects = effects;

@@ -38,9 +38,22 @@ public class MeetingsGrpcService extends MeetingsServiceGrpc.MeetingsServiceImpl
     private final ScheduledExecutorService watchers = Executors.newScheduledThreadPool(1,
             Thread.ofPlatform().daemon().name("decision-watch-", 0).factory());
 
-    public MeetingsGrpcService(DecisionLog decisions, MeetingStore meetings) {
+    private final se.radhus.meetings.store.Protections protections;
+
+    public MeetingsGrpcService(DecisionLog decisions, MeetingStore meetings, se.radhus.meetings.store.Protections protections) {
         this.decisions = decisions;
         this.meetings = meetings;
+        this.protections = protections;
+    }
+
+    @Override
+    public void listProtectedPersons(se.radhus.proto.meetings.v1.ListProtectedPersonsRequest request,
+                                     StreamObserver<se.radhus.proto.meetings.v1.ListProtectedPersonsResponse> response) {
+        var answer = se.radhus.proto.meetings.v1.ListProtectedPersonsResponse.newBuilder();
+        protections.relatedPersons().forEach(p -> answer.addPersons(se.radhus.proto.meetings.v1.NamedPerson.newBuilder()
+                .setName(p.name()).setParty(p.party() == null ? "" : p.party()).setProtectedIdentity(p.isProtected())));
+        response.onNext(answer.build());
+        response.onCompleted();
     }
 
     @Override

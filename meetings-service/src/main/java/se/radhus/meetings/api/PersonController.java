@@ -23,10 +23,10 @@ class PersonController {
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final PersonStore store;
-    private final se.radhus.meetings.service.Protections protections;
+    private final se.radhus.meetings.store.Protections protections;
     private final se.radhus.meetings.search.SearchService search;
 
-    PersonController(PersonStore store, se.radhus.meetings.service.Protections protections,
+    PersonController(PersonStore store, se.radhus.meetings.store.Protections protections,
                      se.radhus.meetings.search.SearchService search) {
         this.store = store;
         this.protections = protections;

@@ -43,11 +43,11 @@ public class ImportService {
         this.limits = limits;
     }
 
-    private se.radhus.meetings.service.Protections protections;
+    private se.radhus.meetings.store.Protections protections;
 
     /** Who is protected: an imported text naming them gets a warning (the public sees the name removed). */
     @org.springframework.beans.factory.annotation.Autowired(required = false)
-    void protections(se.radhus.meetings.service.Protections protections) {
+    void protections(se.radhus.meetings.store.Protections protections) {
         this.protections = protections;
     }
 

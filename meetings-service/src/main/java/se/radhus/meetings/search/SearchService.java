@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import se.radhus.meetings.domain.Meeting;
 import se.radhus.meetings.store.MeetingStore;
 import se.radhus.meetings.domain.Visibility;
-import se.radhus.meetings.service.Protections;
+import se.radhus.meetings.store.Protections;
 
 /** The search index beside the store: rebuilt from the protocols when it is missing, updated on justering. */
 @Component

@@ -18,6 +18,7 @@ import se.radhus.meetings.domain.Paragraph;
 import se.radhus.meetings.store.BodyStore;
 import se.radhus.meetings.store.CaseStore;
 import se.radhus.meetings.store.MeetingStore;
+import se.radhus.meetings.store.Protections;
 
 /** The diarium: registering cases and reading a case with its way through the bodies (ärendegång). */
 @Service

@@ -42,13 +42,27 @@ class MeetingsGrpcServiceTest {
     ManagedChannel channel;
     MeetingsServiceGrpc.MeetingsServiceBlockingStub stub;
     DecisionLog log;
+    se.radhus.meetings.store.PersonStore persons;
+
+    @Test
+    void peersLearnWhoIsProtectedAndWhoMustNotBeMistakenForThem() {
+        persons.insert(new se.radhus.meetings.domain.Person("p-x", "Anna Svensson", "KD", null, true));
+        persons.insert(new se.radhus.meetings.domain.Person("erik-svensson", "Erik Svensson", "M", null, false));
+        persons.insert(new se.radhus.meetings.domain.Person("bo-ek", "Bo Ek", "S", null, false));
+        var answer = stub.withDeadlineAfter(5, TimeUnit.SECONDS)
+                .listProtectedPersons(se.radhus.proto.meetings.v1.ListProtectedPersonsRequest.getDefaultInstance());
+        org.assertj.core.api.Assertions.assertThat(answer.getPersonsList())
+                .extracting(p -> p.getName() + "/" + p.getParty() + "/" + p.getProtectedIdentity())
+                .containsExactlyInAnyOrder("Anna Svensson/KD/true", "Erik Svensson/M/false");
+    }
 
     @BeforeEach
     void start() throws Exception {
         mongo = MongoConnection.open(new MongoSettings("", "meetings-test", dataDir, 0));
         String name = InProcessServerBuilder.generateName();
         server = InProcessServerBuilder.forName(name).directExecutor()
-                .addService(new MeetingsGrpcService(log = new DecisionLog(mongo.database()), new MeetingStore(mongo.database()))).build().start();
+                .addService(new MeetingsGrpcService(log = new DecisionLog(mongo.database()), new MeetingStore(mongo.database()),
+                        new se.radhus.meetings.store.Protections(persons = new se.radhus.meetings.store.PersonStore(mongo.database())))).build().start();
         channel = InProcessChannelBuilder.forName(name).directExecutor().build();
         stub = MeetingsServiceGrpc.newBlockingStub(channel);
     }

@@ -1,4 +1,4 @@
-package se.radhus.meetings.service;
+package se.radhus.meetings.store;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,6 @@ import se.radhus.meetings.domain.Attendee;
 import se.radhus.meetings.domain.Meeting;
 import se.radhus.meetings.domain.Person;
 import se.radhus.meetings.domain.Visibility.Protection;
-import se.radhus.meetings.store.PersonStore;
 
 /**
  * Who has a protected identity, as each view needs it: the registered persons, and a meeting's attendance
@@ -25,8 +24,7 @@ public class Protections {
 
     static final long FRESH_MILLIS = 2000;
 
-    private record Snapshot(List<ProtectedNames.Person> persons, Set<String> protectedIds, Set<String> protectedNames,
-                            ProtectedNames registry, long readAt) {
+    private record Snapshot(List<ProtectedNames.Person> persons, Set<String> protectedIds, ProtectedNames registry, long readAt) {
     }
 
     private final PersonStore store;
@@ -44,8 +42,7 @@ public class Protections {
             List<ProtectedNames.Person> persons = everyone.stream()
                     .map(p -> new ProtectedNames.Person(p.name(), p.party(), p.protectedIdentity())).toList();
             Set<String> ids = everyone.stream().filter(Person::protectedIdentity).map(Person::id).collect(Collectors.toUnmodifiableSet());
-            Set<String> names = everyone.stream().filter(Person::protectedIdentity).map(Person::name).collect(Collectors.toUnmodifiableSet());
-            s = new Snapshot(persons, ids, names, ProtectedNames.of(persons), now);
+            s = new Snapshot(persons, ids, ProtectedNames.of(persons), now);
             snapshot = s;
         }
         return s;
@@ -56,9 +53,13 @@ public class Protections {
         snapshot = null;
     }
 
-    /** The names of the protected persons (for peers that must hide them, over gRPC). */
-    public Set<String> protectedNames() {
-        return snapshot().protectedNames();
+    /** The protected persons, and the registered persons who share a word of a protected person's name (for peers, over gRPC). */
+    public List<ProtectedNames.Person> relatedPersons() {
+        Snapshot s = snapshot();
+        Set<String> words = s.persons().stream().filter(ProtectedNames.Person::isProtected)
+                .flatMap(p -> java.util.Arrays.stream(p.name().toLowerCase(java.util.Locale.ROOT).split("\\s+"))).collect(Collectors.toSet());
+        return s.persons().stream().filter(p -> p.isProtected() || java.util.Arrays.stream(p.name().toLowerCase(java.util.Locale.ROOT)
+                .split("\\s+")).anyMatch(words::contains)).toList();
     }
 
     /** The protection for texts outside a meeting. */
