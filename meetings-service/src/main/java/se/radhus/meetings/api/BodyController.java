@@ -32,15 +32,15 @@ class BodyController {
     }
 
     @GetMapping
-    PageResponse<Body> list(@RequestParam(defaultValue = "0") int pageSize,
+    PageResponse<ApiRecords.BodyResponse> list(@RequestParam(defaultValue = "0") int pageSize,
                             @RequestParam(defaultValue = "") String pageToken, jakarta.servlet.http.HttpServletRequest request) {
         var page = store.list(pageSize, pageToken);
-        return new PageResponse<>(page.items().stream().map(b -> visible(b, request)).toList(), page.nextPageToken());
+        return new PageResponse<>(page.items().stream().map(b -> ApiRecords.BodyResponse.of(visible(b, request))).toList(), page.nextPageToken());
     }
 
     @GetMapping("/{id}")
-    Body get(@PathVariable String id, jakarta.servlet.http.HttpServletRequest request) {
-        return visible(store.find(id).orElseThrow(() -> new ProblemException(Problem.notFound("No body has id " + id + "."))), request);
+    ApiRecords.BodyResponse get(@PathVariable String id, jakarta.servlet.http.HttpServletRequest request) {
+        return ApiRecords.BodyResponse.of(visible(store.find(id).orElseThrow(() -> new ProblemException(Problem.notFound("No body has id " + id + "."))), request));
     }
 
     /** A member with a protected identity is not among the members shown to those not entitled. */
@@ -57,7 +57,8 @@ class BodyController {
     }
 
     @PostMapping
-    ResponseEntity<Body> create(@RequestBody Body body) {
+    ResponseEntity<ApiRecords.BodyResponse> create(@RequestBody ApiRecords.BodyRequest request) {
+        Body body = request.toDomain();
         List<FieldError> errors = body.validate();
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid(errors));
@@ -71,6 +72,6 @@ class BodyController {
                     "A body with id " + body.id() + " exists already."));
         }
         log.info("created body {}", body.id());
-        return ResponseEntity.created(URI.create("/api/bodies/" + body.id())).body(body);
+        return ResponseEntity.created(URI.create("/api/bodies/" + body.id())).body(ApiRecords.BodyResponse.of(body));
     }
 }

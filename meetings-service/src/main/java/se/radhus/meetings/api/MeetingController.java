@@ -153,8 +153,9 @@ class MeetingController {
     }
 
     @PostMapping("/{id}/paragraphs")
-    ResponseEntity<Meeting> addParagraph(@PathVariable String id, @RequestBody Paragraph p,
+    ResponseEntity<Meeting> addParagraph(@PathVariable String id, @RequestBody ApiRecords.ParagraphRequest request,
                                          @RequestHeader(value = "If-Match", required = false) String match) {
+        Paragraph p = request.toDomain();
         Versioned v = service.addParagraph(id, p, ifMatch(match));
         log.info("added § {} to {}", p.number(), id);
         return ResponseEntity.created(URI.create("/api/meetings/" + id + "/paragraphs/" + p.number()))
@@ -168,8 +169,9 @@ class MeetingController {
     }
 
     @PutMapping("/{id}/paragraphs/{number}")
-    ResponseEntity<Meeting> replaceParagraph(@PathVariable String id, @PathVariable int number, @RequestBody Paragraph p, jakarta.servlet.http.HttpServletRequest request,
+    ResponseEntity<Meeting> replaceParagraph(@PathVariable String id, @PathVariable int number, @RequestBody ApiRecords.ParagraphRequest body, jakarta.servlet.http.HttpServletRequest request,
                                              @RequestHeader(value = "If-Match", required = false) String match) {
+        Paragraph p = body.toDomain();
         Versioned v = service.replaceParagraph(id, number, p, ifMatch(match));
         return ResponseEntity.ok().eTag("\"" + v.version() + "\"").headers(mentionWarning(v.meeting(), p)).body(visible(v.meeting(), request));
     }

@@ -44,15 +44,16 @@ class PersonController {
     }
 
     @GetMapping
-    PageResponse<Person> list(@RequestParam(defaultValue = "0") int pageSize, @RequestParam(defaultValue = "") String pageToken,
+    PageResponse<ApiRecords.PersonResponse> list(@RequestParam(defaultValue = "0") int pageSize, @RequestParam(defaultValue = "") String pageToken,
                               jakarta.servlet.http.HttpServletRequest request) {
-        return PageResponse.of(store.listVisible(Caller.principal(request).seesProtectedIdentities(), pageSize, pageToken));
+        var page = store.listVisible(Caller.principal(request).seesProtectedIdentities(), pageSize, pageToken);
+        return new PageResponse<>(page.items().stream().map(ApiRecords.PersonResponse::of).toList(), page.nextPageToken());
     }
 
     @GetMapping("/{id}")
-    Person get(@PathVariable String id, jakarta.servlet.http.HttpServletRequest request) {
+    ApiRecords.PersonResponse get(@PathVariable String id, jakarta.servlet.http.HttpServletRequest request) {
         boolean entitled = Caller.principal(request).seesProtectedIdentities();
-        return store.find(id).filter(p -> entitled || !p.protectedIdentity())
+        return store.find(id).filter(p -> entitled || !p.protectedIdentity()).map(ApiRecords.PersonResponse::of)
                 .orElseThrow(() -> new ProblemException(Problem.notFound("No person has id " + id + ".")));
     }
 
@@ -62,12 +63,12 @@ class PersonController {
      * index, where older protocols might have put it.
      */
     @PostMapping
-    ResponseEntity<Person> create(@RequestBody Person person) {
-        if (person.protectedIdentity() && person.id() != null) {
+    ResponseEntity<ApiRecords.PersonResponse> create(@RequestBody ApiRecords.PersonRequest person) {
+        if (person.isProtected() && person.id() != null) {
             throw new ProblemException(Problem.invalid(java.util.List.of(new se.radhus.common.domain.FieldError("id",
                     "leave it out: a person with a protected identity gets an opaque id from the service"))));
         }
-        Person p = person.id() == null ? new Person(newId(), person.name(), person.party(), person.title(), person.protectedIdentity()) : person;
+        Person p = person.toDomain(person.id() == null ? newId() : person.id());
         InvalidInput.check(p.validate());
         if (!store.insert(p)) {
             throw new ProblemException(Problem.conflict("exists", "Already exists", "A person with id " + p.id() + " exists already."));
@@ -76,6 +77,6 @@ class PersonController {
         if (p.protectedIdentity()) {
             search.reindex();
         }
-        return ResponseEntity.created(URI.create("/api/persons/" + p.id())).body(p);
+        return ResponseEntity.created(URI.create("/api/persons/" + p.id())).body(ApiRecords.PersonResponse.of(p));
     }
 }

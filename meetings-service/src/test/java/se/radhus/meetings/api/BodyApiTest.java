@@ -95,6 +95,19 @@ class BodyApiTest {
     }
 
     @Test
+    void unknownFieldsInTheRequestRecordsAreRefusedByName() throws Exception {
+        HttpResponse<String> body = send("POST", "/api/bodies", """
+                {"id":"uf","name":"Nämnd","chairman":"x"}""");
+        assertThat(body.statusCode()).isEqualTo(400);
+        assertThat(body.body()).contains("chairman");
+        HttpResponse<String> member = send("POST", "/api/bodies", """
+                {"id":"uf","name":"Nämnd","members":[{"personId":"a","role":"LEDAMOT","vote":1}]}""");
+        assertThat(member.statusCode()).isEqualTo(400);
+        assertThat(member.body()).contains("vote");
+        assertThat(send("GET", "/api/bodies/uf", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void unknownParentIsRefused() throws Exception {
         HttpResponse<String> r = send("POST", "/api/bodies", """
                 {"id":"orphan","name":"Föräldralös nämnd","parentId":"nowhere"}""");
