@@ -136,7 +136,7 @@ class ProtectedIdentityAcceptanceTest {
         Map<String, String> readings = new LinkedHashMap<>();
         for (String path : List.of("/api/meetings/" + MEETING, "/api/meetings?bodyId=ai", "/api/meetings/" + MEETING + "/paragraphs/1",
                 "/api/meetings/" + MEETING + "/paragraphs/1/extract", "/api/meetings/" + MEETING + "/effects",
-                "/api/cases/AI-2024/00001", "/api/search?q=bidrag", "/api/search?q=Lann", "/api/search?q=Elisabet",
+                "/api/cases/AI-2024/00001", "/api/cases", "/api/search?q=bidrag", "/api/search?q=Lann", "/api/search?q=Elisabet",
                 "/api/grants/" + GRANT, "/api/grants", "/api/procurements/ai-upph", "/api/procurements",
                 "/api/bodies/ai", "/api/persons")) {
             HttpResponse<String> r = as(null, "GET", path, null);

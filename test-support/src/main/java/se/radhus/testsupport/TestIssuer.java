@@ -26,6 +26,11 @@ public final class TestIssuer {
         return "Bearer " + ISSUER.issue("test-" + String.join("-", roles), List.of(roles), 600);
     }
 
+    /** An {@code Authorization} value for a named subject: two callers with the same roles. */
+    public static String bearerFor(String subject, String... roles) {
+        return "Bearer " + ISSUER.issue(subject, List.of(roles), 600);
+    }
+
     /** What a Spring service reads: the issuer and its keys inline. */
     public static Map<String, String> springProperties() {
         return Map.of("radhus.security.issuer", ISSUER.issuer(), "radhus.security.jwks", ISSUER.jwks());

@@ -3,9 +3,7 @@ package se.radhus.common.store;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
 import org.bson.Document;
@@ -13,7 +11,8 @@ import org.bson.conversions.Bson;
 
 /**
  * Keyset pagination by {@code _id} (string ids): stable under inserts, no skip. The page token is the
- * last id of the previous page, base64url-encoded so that callers treat it as opaque.
+ * last id of the previous page, sealed by {@link PageTokens}: it names no id to its holder, and a token
+ * that was changed is refused.
  */
 public final class Pages {
 
@@ -39,21 +38,14 @@ public final class Pages {
         return Math.min(requested, MAX_PAGE_SIZE);
     }
 
-    public static String encodeToken(String lastId) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(lastId.getBytes(StandardCharsets.UTF_8));
+    /** Seals a cursor (the last id of a page, an offset) into a page token: see {@link PageTokens}. */
+    public static String encodeToken(String cursor) {
+        return PageTokens.seal(cursor);
     }
 
-    /** @throws IllegalArgumentException when the token was not made by {@link #encodeToken}. */
+    /** @throws IllegalArgumentException when the token was not made by {@link #encodeToken} (here, with this key). */
     public static String decodeToken(String token) {
-        try {
-            String id = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            if (id.isEmpty() || !encodeToken(id).equals(token)) {
-                throw new IllegalArgumentException("not a page token of this list");
-            }
-            return id;
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("pageToken is not a token this list handed out", e);
-        }
+        return PageTokens.open(token);
     }
 
     public static <T> Page<T> list(MongoCollection<Document> collection, Bson filter, int pageSize,

@@ -29,6 +29,8 @@ import se.radhus.finance.domain.Ledger;
 import se.radhus.finance.domain.YearBalance;
 import se.radhus.finance.service.LedgerService;
 import se.radhus.finance.store.AppropriationStore;
+import se.radhus.micronaut.Callers;
+import se.radhus.micronaut.IdempotentRequests;
 import se.radhus.micronaut.MoneyJson;
 import se.radhus.micronaut.PageResponse;
 
@@ -45,10 +47,12 @@ public class AppropriationController {
 
     private final AppropriationStore store;
     private final LedgerService ledger;
+    private final IdempotentRequests idempotency;
 
-    public AppropriationController(AppropriationStore store, LedgerService ledger) {
+    public AppropriationController(AppropriationStore store, LedgerService ledger, IdempotentRequests idempotency) {
         this.store = store;
         this.ledger = ledger;
+        this.idempotency = idempotency;
     }
 
     static Json.Appropriation json(AppropriationStore.Loaded l) {
@@ -87,24 +91,18 @@ public class AppropriationController {
 
     @Secured({"ekonom", "admin"})
     @Post("/{id}/allocations")
-    public HttpResponse<List<Json.EntryJson>> allocate(@PathVariable String id, @Body Json.Allocation r,
-                                                       @Nullable @Header("Idempotency-Key") String key) {
-        if (r.amount() == null) {
-            throw new InvalidInput("amount", "the amount appropriated, {\"ore\": …}");
-        }
-        LocalDate effective = Json.date(r.effectiveDate(), "effectiveDate");
-        var request = new LedgerService.Request(requireKey(key), LedgerService.fingerprint("allocate", id, r),
-                effective != null ? effective : LocalDate.of(r.year(), 1, 1), r.decision() == null ? null : r.decision().toDomain());
-        var applied = ledger.apply(id, request, p -> entries -> FundsControl.allocate(entries, p, r.year(), r.amount().toMoney()));
-        return HttpResponse.status(applied.replayed() ? io.micronaut.http.HttpStatus.OK : io.micronaut.http.HttpStatus.CREATED)
-                .body(applied.entries().stream().map(Json.EntryJson::of).toList());
-    }
-
-    static String requireKey(String key) {
-        if (key == null || key.isBlank()) {
-            throw new InvalidInput("Idempotency-Key", "a header naming this request, so that a retry does not write twice");
-        }
-        return key;
+    public HttpResponse<?> allocate(@PathVariable String id, @Body Json.Allocation r,
+                                    @Nullable @Header("Idempotency-Key") String key, HttpRequest<?> http) {
+        return idempotency.once(http, key, r, claim -> {
+            if (r.amount() == null) {
+                throw new InvalidInput("amount", "the amount appropriated, {\"ore\": …}");
+            }
+            LocalDate effective = Json.date(r.effectiveDate(), "effectiveDate");
+            var request = new LedgerService.Request("http:" + claim.id(), LedgerService.fingerprint("allocate", id, r),
+                    effective != null ? effective : LocalDate.of(r.year(), 1, 1), r.decision() == null ? null : r.decision().toDomain());
+            var applied = ledger.apply(id, request, p -> entries -> FundsControl.allocate(entries, p, r.year(), r.amount().toMoney()));
+            return HttpResponse.created(applied.entries().stream().map(Json.EntryJson::of).toList());
+        });
     }
 
     @Get("/{id}/balance")
@@ -125,16 +123,33 @@ public class AppropriationController {
         return HttpResponse.ok(Csv.balance(id, day, ledger.balance(id, day))).contentType(CSV);
     }
 
+    /**
+     * The entries as the caller may see them: staff see every entry; the public sees a reservation (a
+     * draft's money set aside) and its release as sums only, never which draft, decision or key made them.
+     */
+    static List<Entry> asSeenBy(List<Entry> entries, HttpRequest<?> request) {
+        if (Callers.principal(request).seesDrafts()) {
+            return entries;
+        }
+        return entries.stream().map(e -> isDraftMoney(e) ? new Entry(e.id(), e.kind(), e.year(), e.amount(), e.effectiveDate(),
+                e.recordedAt(), null, null, null, e.releases(), e.reverses(), e.preCommitment()) : e).toList();
+    }
+
+    /** A reservation, or a release or reversal of one: money a draft set aside. */
+    static boolean isDraftMoney(Entry e) {
+        return e.kind() == EntryKind.RESERVATION || isRelease(e) && e.releases() == EntryKind.RESERVATION;
+    }
+
     @Get("/{id}/ledger")
     @io.micronaut.http.annotation.Produces({MediaType.APPLICATION_JSON, "text/csv"})
     public HttpResponse<?> entries(@PathVariable String id, @QueryValue(defaultValue = "0") int pageSize,
                                    @QueryValue(defaultValue = "") String pageToken, HttpRequest<?> request) {
-        List<Entry> all = ledger.load(id).entries();
+        List<Entry> all = asSeenBy(ledger.load(id).entries(), request);
         if (wantsCsv(request)) {
             return HttpResponse.ok(Csv.ledger(all)).contentType(CSV);
         }
         int size = Pages.clampPageSize(pageSize);
-        int from = pageToken.isEmpty() ? 0 : Integer.parseInt(Pages.decodeToken(pageToken));
+        int from = pageToken.isEmpty() ? 0 : offset(pageToken);
         if (from < 0 || from > all.size()) {
             throw new IllegalArgumentException("pageToken is not a token this list handed out");
         }
@@ -143,10 +158,18 @@ public class AppropriationController {
         return HttpResponse.ok(new PageResponse<>(all.subList(from, to).stream().map(Json.EntryJson::of).toList(), next));
     }
 
+    static int offset(String pageToken) {
+        try {
+            return Integer.parseInt(Pages.decodeToken(pageToken));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("pageToken is not a token this list handed out");
+        }
+    }
+
     @Get("/{id}/ledger.csv")
     @io.micronaut.http.annotation.Produces("text/csv")
-    public HttpResponse<String> ledgerCsv(@PathVariable String id) {
-        return HttpResponse.ok(Csv.ledger(ledger.load(id).entries())).contentType(CSV);
+    public HttpResponse<String> ledgerCsv(@PathVariable String id, HttpRequest<?> request) {
+        return HttpResponse.ok(Csv.ledger(asSeenBy(ledger.load(id).entries(), request))).contentType(CSV);
     }
 
     static boolean wantsCsv(HttpRequest<?> request) {

@@ -164,7 +164,10 @@ public class FinanceGrpcService extends FinanceServiceGrpc.FinanceServiceImplBas
                             StreamObserver<se.radhus.proto.finance.v1.CreateGrantResponse> response) {
         answer(response, () -> {
             DecisionRef d = decision(r.getDecision());
-            decisions.verify(d, true);
+            if (GrantController.HTTP_ID.matcher(r.getGrantId()).matches()) {
+                throw new InvalidInput("grant_id", "an effect's id; g- and 16 hex digits name grants created over HTTP");
+            }
+            // the grant rests on an adjusted decision: GrantService checks it, as for a grant made over HTTP
             var g = new se.radhus.finance.domain.Grant(r.getGrantId(), requireId(r.getAppropriationId()),
                     r.getPurpose().isEmpty() ? null : r.getPurpose(),
                     r.getRecipientsList().stream().map(x -> new se.radhus.finance.domain.Grant.Recipient(x.getName(),
@@ -174,7 +177,7 @@ public class FinanceGrpcService extends FinanceServiceGrpc.FinanceServiceImplBas
                             : se.radhus.finance.domain.Grant.ConditionStatus.CONDITIONAL,
                     se.radhus.finance.domain.Grant.Status.COMMITTED, d);
             var created = grants.create(g, date(r.getEffectiveDate(), "effective_date"), r.getAllowPreCommitment(),
-                    r.getIdempotencyKey(), r.getReservationId());
+                    r.getReservationId());
             return se.radhus.proto.finance.v1.CreateGrantResponse.newBuilder().setGrantId(created.id())
                     .addAllEntries(grants.entriesOf(created).stream().map(e -> entry(r.getAppropriationId(), e)).toList()).build();
         });
@@ -185,7 +188,7 @@ public class FinanceGrpcService extends FinanceServiceGrpc.FinanceServiceImplBas
         answer(response, () -> {
             List<Entry> all = ledger.load(requireId(r.getAppropriationId())).entries();
             int size = r.getPageSize() <= 0 ? 100 : Math.min(r.getPageSize(), 1000);
-            int from = r.getPageToken().isEmpty() ? 0 : Integer.parseInt(Pages.decodeToken(r.getPageToken()));
+            int from = r.getPageToken().isEmpty() ? 0 : AppropriationController.offset(r.getPageToken());
             if (from < 0 || from > all.size()) {
                 throw new IllegalArgumentException("page_token is not one this list handed out");
             }

@@ -3,6 +3,7 @@ package se.radhus.finance.api;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -15,25 +16,39 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import se.radhus.common.api.Problem;
+import se.radhus.common.api.ProblemException;
 import se.radhus.common.domain.InvalidInput;
 import se.radhus.common.money.Money;
 import se.radhus.finance.domain.Grant;
 import se.radhus.finance.service.GrantService;
 import se.radhus.finance.store.GrantStore;
+import se.radhus.micronaut.Callers;
+import se.radhus.micronaut.IdempotentRequests;
 import se.radhus.micronaut.MoneyJson;
 import se.radhus.micronaut.PageResponse;
 
-/** Grants (beviljade medel): {@code /api/grants}. */
+/**
+ * Grants (beviljade medel): {@code /api/grants}. The service names a grant made here ({@code g-} and 16 hex
+ * digits, the same on every retry of its Idempotency-Key); a grant an effect of a decision makes carries
+ * the effect's id, which a client can never take. A reserved grant is a draft: the public does not see it.
+ */
 @Secured(SecurityRule.IS_ANONYMOUS) // reads are public; each write below names its roles
 @Controller("/api/grants")
 public class GrantController {
 
+    /** The ids of grants created over HTTP; no effect id has this shape (an effect id has a dash after each part). */
+    public static final String HTTP_ID_PREFIX = "g-";
+    static final java.util.regex.Pattern HTTP_ID = java.util.regex.Pattern.compile("g-[0-9a-f]{16}");
+
     private final GrantService service;
     private final GrantStore store;
+    private final IdempotentRequests idempotency;
 
-    public GrantController(GrantService service, GrantStore store) {
+    public GrantController(GrantService service, GrantStore store, IdempotentRequests idempotency) {
         this.service = service;
         this.store = store;
+        this.idempotency = idempotency;
     }
 
     /** A recipient and its amounts. */
@@ -45,7 +60,7 @@ public class GrantController {
     @Serdeable
     public record GrantJson(String id, String appropriationId, @Nullable String purpose, List<RecipientJson> recipients,
                             @Nullable String condition, String conditionStatus, String status, @Nullable Json.Decision decision,
-                            MoneyJson total) {
+                            @Nullable Json.Decision cancellation, MoneyJson total) {
         static GrantJson of(Grant g) {
             String currency = g.recipients().isEmpty() || g.recipients().get(0).amounts().isEmpty() ? Money.SEK
                     : g.recipients().get(0).amounts().get(0).amount().currency();
@@ -53,15 +68,33 @@ public class GrantController {
                     .map(r -> new RecipientJson(r.name(), r.amounts().stream().map(Json.Amount::of).toList(),
                             MoneyJson.of(r.total(currency)))).toList(),
                     g.condition(), g.conditionStatus().name(), g.status().name(), Json.Decision.of(g.decision()),
+                    Json.Decision.of(g.cancellation()),
                     MoneyJson.of(g.recipients().stream().map(r -> r.total(currency)).reduce(Money.zero(currency), Money::plus)));
         }
     }
 
-    /** What a client sends to grant money. */
+    /** What a client sends to grant money; the id is the service's. */
     @Serdeable
-    public record NewGrant(String id, String appropriationId, @Nullable String purpose, List<RecipientJson> recipients,
+    public record NewGrant(String appropriationId, @Nullable String purpose, List<RecipientJson> recipients,
                            @Nullable String condition, @Nullable String status, @Nullable Json.Decision decision,
                            String effectiveDate, @Nullable Boolean allowPreCommitment) {
+
+        /** The grant this asks for, under the id the service gives it. */
+        Grant toDomain(String id) {
+            if (recipients == null) {
+                throw new InvalidInput("recipients", "at least one recipient with amounts per year");
+            }
+            Grant.Status s;
+            try {
+                s = status == null ? Grant.Status.RESERVED : Grant.Status.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInput("status", "RESERVED or COMMITTED");
+            }
+            return new Grant(id, appropriationId, purpose,
+                    recipients.stream().map(x -> new Grant.Recipient(x.name(), Json.amounts(x.amounts()))).toList(),
+                    condition, condition == null || condition.isBlank() ? Grant.ConditionStatus.NONE : Grant.ConditionStatus.CONDITIONAL,
+                    s, decision == null ? null : decision.toDomain());
+        }
     }
 
     /** A change that counts from a day. */
@@ -69,41 +102,44 @@ public class GrantController {
     public record Change(String effectiveDate) {
     }
 
+    /** A change that rests on a decision: committing a reserved grant, cancelling a committed one. */
+    @Serdeable
+    public record DecidedChange(String effectiveDate, @Nullable Json.Decision decision) {
+        se.radhus.common.domain.DecisionRef ref() {
+            return decision == null ? null : decision.toDomain();
+        }
+    }
+
     @Get
     public PageResponse<GrantJson> list(@Nullable @QueryValue String appropriationId,
-                                        @QueryValue(defaultValue = "0") int pageSize, @QueryValue(defaultValue = "") String pageToken) {
-        var page = store.list(appropriationId, pageSize, pageToken);
+                                        @QueryValue(defaultValue = "0") int pageSize, @QueryValue(defaultValue = "") String pageToken,
+                                        HttpRequest<?> request) {
+        var page = store.list(appropriationId, !Callers.principal(request).seesDrafts(), pageSize, pageToken);
         return new PageResponse<>(page.items().stream().map(GrantJson::of).toList(), page.nextPageToken());
     }
 
+    /** A reserved grant (a draft) is 404 to the public: its existence is not disclosed. */
     @Get("/{id}")
-    public GrantJson get(@PathVariable String id) {
-        return GrantJson.of(service.get(id).grant());
+    public GrantJson get(@PathVariable String id, HttpRequest<?> request) {
+        Grant g = service.get(id).grant();
+        if (!g.visibleToPublic() && !Callers.principal(request).seesDrafts()) {
+            throw new ProblemException(Problem.notFound("No grant has id " + id + "."));
+        }
+        return GrantJson.of(g);
     }
 
     @Secured({"ekonom", "admin"})
     @Post
-    public HttpResponse<GrantJson> create(@Body NewGrant r, @Nullable @Header("Idempotency-Key") String key) {
-        AppropriationController.requireKey(key);
-        if (r.recipients() == null) {
-            throw new InvalidInput("recipients", "at least one recipient with amounts per year");
-        }
-        LocalDate effective = Json.date(r.effectiveDate(), "effectiveDate");
-        if (effective == null) {
-            throw new InvalidInput("effectiveDate", "the day the grant counts from, YYYY-MM-DD");
-        }
-        Grant.Status status;
-        try {
-            status = r.status() == null ? Grant.Status.RESERVED : Grant.Status.valueOf(r.status());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("status", "RESERVED or COMMITTED");
-        }
-        Grant g = new Grant(r.id(), r.appropriationId(), r.purpose(),
-                r.recipients().stream().map(x -> new Grant.Recipient(x.name(), Json.amounts(x.amounts()))).toList(),
-                r.condition(), r.condition() == null || r.condition().isBlank() ? Grant.ConditionStatus.NONE : Grant.ConditionStatus.CONDITIONAL,
-                status, r.decision() == null ? null : r.decision().toDomain());
-        Grant created = service.create(g, effective, Boolean.TRUE.equals(r.allowPreCommitment()), key);
-        return HttpResponse.created(GrantJson.of(created), URI.create("/api/grants/" + created.id()));
+    public HttpResponse<?> create(@Body NewGrant r, @Nullable @Header("Idempotency-Key") String key, HttpRequest<?> request) {
+        return idempotency.once(request, key, r, claim -> {
+            LocalDate effective = Json.date(r.effectiveDate(), "effectiveDate");
+            if (effective == null) {
+                throw new InvalidInput("effectiveDate", "the day the grant counts from, YYYY-MM-DD");
+            }
+            Grant created = service.create(r.toDomain(claim.recordId(HTTP_ID_PREFIX)), effective,
+                    Boolean.TRUE.equals(r.allowPreCommitment()));
+            return HttpResponse.created(GrantJson.of(created), URI.create("/api/grants/" + created.id()));
+        });
     }
 
     /** A payment to one recipient (by index) for a year. */
@@ -113,18 +149,21 @@ public class GrantController {
 
     @Secured({"ekonom", "admin"})
     @Post("/{id}/payments")
-    public GrantJson pay(@PathVariable String id, @Body Payment p, @Nullable @Header("Idempotency-Key") String key) {
-        AppropriationController.requireKey(key);
-        if (p.amount() == null) {
-            throw new InvalidInput("amount", "the amount paid");
-        }
-        return GrantJson.of(service.pay(id, p.recipient(), p.year(), p.amount().toMoney(), Json.date(p.paidOn(), "paidOn"), key));
+    public HttpResponse<?> pay(@PathVariable String id, @Body Payment p, @Nullable @Header("Idempotency-Key") String key,
+                               HttpRequest<?> request) {
+        return idempotency.once(request, key, p, claim -> {
+            if (p.amount() == null) {
+                throw new InvalidInput("amount", "the amount paid");
+            }
+            return HttpResponse.ok(GrantJson.of(service.pay(id, p.recipient(), p.year(), p.amount().toMoney(),
+                    Json.date(p.paidOn(), "paidOn"), claim.id())));
+        });
     }
 
     @Secured({"ekonom", "admin"})
     @Post("/{id}/commit")
-    public GrantJson commit(@PathVariable String id, @Body Change c) {
-        return GrantJson.of(service.commit(id, Json.date(c.effectiveDate(), "effectiveDate")));
+    public GrantJson commit(@PathVariable String id, @Body DecidedChange c) {
+        return GrantJson.of(service.commit(id, Json.date(c.effectiveDate(), "effectiveDate"), c.ref()));
     }
 
     @Secured({"ekonom", "admin"})
@@ -141,7 +180,7 @@ public class GrantController {
 
     @Secured({"ekonom", "admin"})
     @Post("/{id}/cancel")
-    public GrantJson cancel(@PathVariable String id, @Body Change c) {
-        return GrantJson.of(service.cancel(id, Json.date(c.effectiveDate(), "effectiveDate")));
+    public GrantJson cancel(@PathVariable String id, @Body DecidedChange c) {
+        return GrantJson.of(service.cancel(id, Json.date(c.effectiveDate(), "effectiveDate"), c.ref()));
     }
 }

@@ -14,9 +14,14 @@ import se.radhus.common.money.Money;
  * @param condition       the condition in the decision's words, or null
  * @param conditionStatus NONE, CONDITIONAL (not yet met), CONFIRMED or LAPSED
  * @param status          RESERVED (drafted) → COMMITTED (adjusted) → PAID, or CANCELLED
+ * @param decision        the decision it rests on: a draft's while RESERVED, the adjusted one that committed it after
+ * @param cancellation    the adjusted decision that cancelled it, when its money had been committed
+ * @param decided         its money was committed by an adjusted decision (created so, or committed later): only
+ *                        then does the public see it; a reserved grant is a draft
  */
 public record Grant(String id, String appropriationId, String purpose, List<Recipient> recipients, String condition,
-                    ConditionStatus conditionStatus, Status status, DecisionRef decision) {
+                    ConditionStatus conditionStatus, Status status, DecisionRef decision, DecisionRef cancellation,
+                    boolean decided) {
 
     /** A recipient and its amounts per year. */
     public record Recipient(String name, List<YearAmount> amounts) {
@@ -37,6 +42,18 @@ public record Grant(String id, String appropriationId, String purpose, List<Reci
 
     public Grant {
         recipients = recipients == null ? List.of() : List.copyOf(recipients);
+    }
+
+    /** A new grant: decided when it is created committed. */
+    public Grant(String id, String appropriationId, String purpose, List<Recipient> recipients, String condition,
+                 ConditionStatus conditionStatus, Status status, DecisionRef decision) {
+        this(id, appropriationId, purpose, recipients, condition, conditionStatus, status, decision, null,
+                status == Status.COMMITTED || status == Status.PAID);
+    }
+
+    /** Whether the public may see it: once decided. A reserved grant is a draft, and so is one dropped before it was decided. */
+    public boolean visibleToPublic() {
+        return decided;
     }
 
     /** The ledger hold of the i-th recipient (from 0). */
@@ -66,15 +83,16 @@ public record Grant(String id, String appropriationId, String purpose, List<Reci
     }
 
     private Grant with(ConditionStatus c, Status s) {
-        return new Grant(id, appropriationId, purpose, recipients, condition, c, s, decision);
+        return new Grant(id, appropriationId, purpose, recipients, condition, c, s, decision, cancellation, decided);
     }
 
-    /** The drafted grant's decision is adjusted: its money is committed. */
-    public Grant committed() {
+    /** The drafted grant's decision is adjusted: its money is committed, resting on {@code by}. */
+    public Grant committed(DecisionRef by) {
         if (status != Status.RESERVED) {
             throw new RuleViolation("grant-state", "Only a reserved grant can be committed; " + id + " is " + status + ".");
         }
-        return with(conditionStatus, Status.COMMITTED);
+        return new Grant(id, appropriationId, purpose, recipients, condition, conditionStatus, Status.COMMITTED, by,
+                cancellation, true);
     }
 
     /** The condition is met. */
@@ -93,11 +111,13 @@ public record Grant(String id, String appropriationId, String purpose, List<Reci
         return with(ConditionStatus.LAPSED, Status.CANCELLED);
     }
 
-    public Grant cancelled() {
+    /** Cancelled: a committed grant by an adjusted decision ({@code by}), a reserved one (a draft) perhaps by none. */
+    public Grant cancelled(DecisionRef by) {
         if (status == Status.CANCELLED || status == Status.PAID) {
             throw new RuleViolation("grant-state", "Grant " + id + " is " + status + " and cannot be cancelled.");
         }
-        return with(conditionStatus, Status.CANCELLED);
+        return new Grant(id, appropriationId, purpose, recipients, condition, conditionStatus, Status.CANCELLED, decision, by,
+                decided);
     }
 
     public Grant paidInFull() {

@@ -7,27 +7,35 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import se.radhus.common.api.Problem;
 import se.radhus.common.api.ProblemException;
+import se.radhus.common.domain.DecisionRef;
 import se.radhus.common.domain.InvalidInput;
 import se.radhus.common.domain.RuleViolation;
 import se.radhus.finance.domain.Entry;
 import se.radhus.finance.domain.FundsControl;
 import se.radhus.finance.domain.Grant;
 import se.radhus.finance.store.GrantStore;
+import se.radhus.micronaut.client.DecisionVerifier;
 
 /**
  * Grants and their money. The ledger is written first, under a key derived from the grant, then the
  * grant: a retry with the same Idempotency-Key finds the ledger written and completes the grant, and
  * never writes money twice.
+ *
+ * <p>Every state that rests on a decision — a grant created committed, a reserved one committed, a
+ * committed one cancelled — is checked here with meetings-service ({@link DecisionVerifier}) before
+ * anything is written, whether it came over HTTP or gRPC: one code path.
  */
 @Singleton
 public class GrantService {
 
     private final GrantStore grants;
     private final LedgerService ledger;
+    private final DecisionVerifier decisions;
 
-    public GrantService(GrantStore grants, LedgerService ledger) {
+    public GrantService(GrantStore grants, LedgerService ledger, DecisionVerifier decisions) {
         this.grants = grants;
         this.ledger = ledger;
+        this.decisions = decisions;
     }
 
     public GrantStore.Versioned get(String id) {
@@ -35,15 +43,17 @@ public class GrantService {
     }
 
     /** Creates a grant, reserving (drafted) or committing (adjusted) each recipient's money. */
-    public Grant create(Grant g, LocalDate effectiveDate, boolean allowPreCommitment, String key) {
-        return create(g, effectiveDate, allowPreCommitment, key, null);
+    public Grant create(Grant g, LocalDate effectiveDate, boolean allowPreCommitment) {
+        return create(g, effectiveDate, allowPreCommitment, null);
     }
 
     /**
      * Creates a grant; when {@code reservationId} names a draft's open reservation it is released in the
-     * same ledger write that commits the grant's money.
+     * same ledger write that commits the grant's money. A committed grant rests on an adjusted decision
+     * (verified with meetings-service); a reserved one (a draft) needs none, but one it names must exist.
+     * The same grant again (a retry) returns it and asks nobody.
      */
-    public Grant create(Grant g, LocalDate effectiveDate, boolean allowPreCommitment, String key, String reservationId) {
+    public Grant create(Grant g, LocalDate effectiveDate, boolean allowPreCommitment, String reservationId) {
         InvalidInput.check(g.validate());
         if (g.status() != Grant.Status.RESERVED && g.status() != Grant.Status.COMMITTED) {
             throw new InvalidInput("status", "RESERVED (a drafted decision) or COMMITTED (an adjusted one)");
@@ -54,6 +64,9 @@ public class GrantService {
                 return existing.get().grant();
             }
             throw new ProblemException(Problem.conflict("exists", "Already exists", "A grant with id " + g.id() + " exists already."));
+        }
+        if (g.status() == Grant.Status.COMMITTED || g.decision() != null) {
+            decisions.verify(g.decision(), g.status() == Grant.Status.COMMITTED);
         }
         var request = new LedgerService.Request("grant:" + g.id() + ":open",
                 LedgerService.fingerprint("grant", g, allowPreCommitment, reservationId), effectiveDate, g.decision());
@@ -92,7 +105,8 @@ public class GrantService {
         return ledger.load(g.appropriationId()).entries().stream().filter(e -> key.equals(e.idempotencyKey())).toList();
     }
 
-    private Grant change(String id, UnaryOperator<Grant> rule, String action, LocalDate effectiveDate,
+    /** @param decision the decision the ledger entries carry; null: the grant's own */
+    private Grant change(String id, UnaryOperator<Grant> rule, String action, LocalDate effectiveDate, DecisionRef decision,
                          java.util.function.BiFunction<Grant, FundsControl.Posting, java.util.function.Function<List<Entry>, List<Entry>>> money) {
         if (effectiveDate == null) {
             throw new InvalidInput("effectiveDate", "the day the change counts from, YYYY-MM-DD");
@@ -102,7 +116,7 @@ public class GrantService {
             Grant next = rule.apply(v.grant());
             if (money != null) {
                 var request = new LedgerService.Request("grant:" + id + ":" + action, LedgerService.fingerprint(action, id),
-                        effectiveDate, v.grant().decision());
+                        effectiveDate, decision != null ? decision : v.grant().decision());
                 ledger.apply(v.grant().appropriationId(), request, p -> money.apply(v.grant(), p));
             }
             if (grants.replace(next, v.version())) {
@@ -133,9 +147,22 @@ public class GrantService {
         };
     }
 
-    /** The drafted decision was adjusted: commit the reserved money. */
-    public Grant commit(String id, LocalDate effectiveDate) {
-        return change(id, Grant::committed, "commit", effectiveDate, (g, p) -> entries -> {
+    /**
+     * The drafted grant's decision is adjusted: commit the reserved money, resting on {@code by} (the
+     * grant's own decision when null), which must be adjusted. Committed already by it (a retry): unchanged.
+     */
+    public Grant commit(String id, LocalDate effectiveDate, DecisionRef by) {
+        Grant current = get(id).grant();
+        DecisionRef d = by != null ? by : current.decision();
+        if (current.status() == Grant.Status.COMMITTED && current.decided() && java.util.Objects.equals(current.decision(), d)) {
+            return current;
+        }
+        current.committed(d); // the state's refusal comes before asking anyone
+        if (effectiveDate == null) {
+            throw new InvalidInput("effectiveDate", "the day the change counts from, YYYY-MM-DD");
+        }
+        decisions.verify(d, true);
+        return change(id, g -> g.committed(d), "commit", effectiveDate, d, (g, p) -> entries -> {
             List<Entry> all = new ArrayList<>(entries);
             List<Entry> added = new ArrayList<>();
             for (int i = 0; i < g.recipients().size(); i++) {
@@ -190,15 +217,36 @@ public class GrantService {
     }
 
     public Grant confirmCondition(String id, LocalDate effectiveDate) {
-        return change(id, Grant::conditionConfirmed, "confirm", effectiveDate, null);
+        return change(id, Grant::conditionConfirmed, "confirm", effectiveDate, null, null);
     }
 
     /** The condition failed: the grant lapses and releases its money. */
     public Grant lapse(String id, LocalDate effectiveDate) {
-        return change(id, Grant::conditionLapsed, "lapse", effectiveDate, GrantService::releaseAll);
+        return change(id, Grant::conditionLapsed, "lapse", effectiveDate, null, GrantService::releaseAll);
     }
 
-    public Grant cancel(String id, LocalDate effectiveDate) {
-        return change(id, Grant::cancelled, "cancel", effectiveDate, GrantService::releaseAll);
+    /**
+     * Cancels a grant and gives its unpaid money back. A committed grant is cancelled only by an adjusted
+     * decision ({@code by}, verified); a reserved one (a draft) needs none. Cancelled already by the same
+     * (a retry): unchanged.
+     */
+    public Grant cancel(String id, LocalDate effectiveDate, DecisionRef by) {
+        Grant current = get(id).grant();
+        if (current.status() == Grant.Status.CANCELLED && java.util.Objects.equals(current.cancellation(), by)) {
+            return current;
+        }
+        current.cancelled(by); // the state's refusal comes before asking anyone
+        if (effectiveDate == null) {
+            throw new InvalidInput("effectiveDate", "the day the change counts from, YYYY-MM-DD");
+        }
+        if (current.status() == Grant.Status.COMMITTED || by != null) {
+            decisions.verify(by, current.status() == Grant.Status.COMMITTED);
+        }
+        return change(id, g -> {
+            if (g.status() == Grant.Status.COMMITTED && current.status() != Grant.Status.COMMITTED) {
+                throw new RuleViolation("grant-state", "Grant " + id + " was committed meanwhile; cancel it by an adjusted decision.");
+            }
+            return g.cancelled(by);
+        }, "cancel", effectiveDate, by, GrantService::releaseAll);
     }
 }

@@ -45,8 +45,13 @@ public class GrantStore {
         return grants.tryReplaceIfVersion(g, version);
     }
 
-    public Pages.Page<Grant> list(String appropriationId, int pageSize, String pageToken) {
+    /** A page of grants; {@code publicOnly}: those the public sees ({@link Grant#visibleToPublic()}), chosen by the query so pages are full. */
+    public Pages.Page<Grant> list(String appropriationId, boolean publicOnly, int pageSize, String pageToken) {
         Bson filter = appropriationId == null || appropriationId.isBlank() ? Filters.empty() : Filters.eq("appropriationId", appropriationId);
+        if (publicOnly) {
+            filter = Filters.and(filter, Filters.or(Filters.eq("decided", true),
+                    Filters.and(Filters.exists("decided", false), Filters.ne("status", Grant.Status.RESERVED.name()))));
+        }
         return grants.page(filter, pageSize, pageToken);
     }
 
@@ -57,7 +62,8 @@ public class GrantStore {
                 .append("recipients", g.recipients().stream().map(r -> new Document("name", r.name())
                         .append("amounts", r.amounts().stream().map(a -> new Document("year", a.year())
                                 .append("ore", a.amount().ore()).append("currency", a.amount().currency())).toList())).toList());
-        return d.append("decision", DecisionDocuments.toDocument(g.decision()));
+        return d.append("decision", DecisionDocuments.toDocument(g.decision()))
+                .append("cancellation", DecisionDocuments.toDocument(g.cancellation())).append("decided", g.decided());
     }
 
     static Grant fromDocument(Document d) {
@@ -66,8 +72,11 @@ public class GrantStore {
                 .map(r -> new Grant.Recipient(r.getString("name"), r.getList("amounts", Document.class).stream()
                         .map(a -> new YearAmount(a.getInteger("year"), new Money(((Number) a.get("ore")).longValue(),
                                 a.getString("currency")))).toList())).toList();
+        Grant.Status status = Grant.Status.valueOf(d.getString("status"));
+        // grants written before "decided" was kept: decided unless still a draft
+        boolean decided = d.containsKey("decided") ? d.getBoolean("decided") : status != Grant.Status.RESERVED;
         return new Grant(d.getString("_id"), d.getString("appropriationId"), d.getString("purpose"), recipients,
-                d.getString("condition"), Grant.ConditionStatus.valueOf(d.getString("conditionStatus")),
-                Grant.Status.valueOf(d.getString("status")), ref);
+                d.getString("condition"), Grant.ConditionStatus.valueOf(d.getString("conditionStatus")), status, ref,
+                DecisionDocuments.fromDocument(d.get("cancellation", Document.class)), decided);
     }
 }

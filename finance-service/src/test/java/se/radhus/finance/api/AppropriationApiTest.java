@@ -25,10 +25,27 @@ class AppropriationApiTest implements TestPropertyProvider {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
+    MeetingsPeer meetings;
+
     @Override
     public Map<String, String> getProperties() {
-        return TestAuth.service("finance-test");
+        try {
+            // the seed's § 181 (the NSSO grant) and § 183 (miljöskjutsen), adjusted
+            meetings = new MeetingsPeer().decision("ks-nau", 181, true).decision("ks-nau", 183, true);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Map<String, String> props = new java.util.HashMap<>(TestAuth.service("finance-test"));
+        props.put("radhus.meetings.grpc", meetings.target());
+        return props;
     }
+
+    @org.junit.jupiter.api.AfterAll
+    void stopPeer() {
+        meetings.close();
+    }
+
+    static final String S183 = "\"decision\":{\"bodyId\":\"ks-nau\",\"meetingDate\":\"2024-05-21\",\"paragraph\":183},";
 
     HttpResponse<String> send(String method, String path, String json) throws Exception {
         return send(method, path, json, Map.of());
@@ -112,7 +129,7 @@ class AppropriationApiTest implements TestPropertyProvider {
                         {"year":2026,"amount":{"ore":929620000}}]}""";
 
     static final String NSSO = """
-            {"id":"nsso-2024","appropriationId":"tillvaxt","purpose":"Medfinansiering North Sweden Stockholm Office 2024-2027",
+            {"appropriationId":"tillvaxt","purpose":"Medfinansiering North Sweden Stockholm Office 2024-2027",
              "recipients":[{"name":"North Sweden Stockholm Office","amounts":[
                {"year":2024,"amount":{"ore":2000000}},{"year":2025,"amount":{"ore":10000000}},
                {"year":2026,"amount":{"ore":10000000}},{"year":2027,"amount":{"ore":8000000}}]}],
@@ -127,19 +144,23 @@ class AppropriationApiTest implements TestPropertyProvider {
         assertTrue(before.contains("\"remainingTkr\":\"1 478,2 tkr\"") && before.contains("3 007,4 tkr") && before.contains("9 296,2 tkr"), before);
         HttpResponse<String> grant = send("POST", "/api/grants", NSSO, Map.of("Idempotency-Key", "nsso-1"));
         assertEquals(201, grant.statusCode(), grant.body());
+        String id = grant.body().replaceAll(".*\"id\":\"(g-[0-9a-f]{16})\".*", "$1");
+        assertEquals("/api/grants/" + id, grant.headers().firstValue("Location").orElseThrow());
         assertTrue(grant.body().contains("\"conditionStatus\":\"CONDITIONAL\"") && grant.body().contains("300 000 kr"), grant.body());
         String day0 = send("GET", "/api/appropriations/tillvaxt/balance?asOf=2024-05-20", null).body();
         assertTrue(day0.contains("1 478,2 tkr") && day0.contains("3 007,4 tkr") && day0.contains("9 296,2 tkr"), day0);
         String day1 = send("GET", "/api/appropriations/tillvaxt/balance?asOf=2024-05-21", null).body();
         assertTrue(day1.contains("1 458,2 tkr") && day1.contains("2 907,4 tkr") && day1.contains("9 196,2 tkr"), day1);
         assertTrue(day1.contains("\"preCommitted\":{\"ore\":8000000,\"currency\":\"SEK\",\"display\":\"80 000 kr\"}"), day1);
-        // a retry of the grant with the same key writes nothing more
-        assertEquals(201, send("POST", "/api/grants", NSSO, Map.of("Idempotency-Key", "nsso-1")).statusCode());
+        // a retry of the grant with the same key writes nothing more, and answers as the first time
+        HttpResponse<String> retry = send("POST", "/api/grants", NSSO, Map.of("Idempotency-Key", "nsso-1"));
+        assertEquals(201, retry.statusCode());
+        assertEquals(grant.body(), retry.body());
         String ledger = send("GET", "/api/appropriations/tillvaxt/ledger?pageSize=100", null).body();
         assertEquals(7, ledger.split("\"kind\":").length - 1, ledger);
         assertTrue(ledger.contains("\"paragraph\":181") && ledger.contains("KS-2024/00361"));
         // the condition lapses: the money goes back
-        HttpResponse<String> lapsed = send("POST", "/api/grants/nsso-2024/condition/lapse", "{\"effectiveDate\":\"2024-09-01\"}");
+        HttpResponse<String> lapsed = send("POST", "/api/grants/" + id + "/condition/lapse", "{\"effectiveDate\":\"2024-09-01\"}");
         assertEquals(200, lapsed.statusCode(), lapsed.body());
         assertTrue(lapsed.body().contains("\"status\":\"CANCELLED\"") && lapsed.body().contains("LAPSED"));
         String after = send("GET", "/api/appropriations/tillvaxt/balance", null).body();
@@ -158,7 +179,7 @@ class AppropriationApiTest implements TestPropertyProvider {
             recipients.append(recipients.isEmpty() ? "" : ",").append("{\"name\":\"").append(n)
                     .append("\",\"amounts\":[{\"year\":2024,\"amount\":{\"ore\":2002400}}]}");
         }
-        HttpResponse<String> r = send("POST", "/api/grants", "{\"id\":\"miljoskjutsen-2024\",\"appropriationId\":\"strategisk-utveckling\","
+        HttpResponse<String> r = send("POST", "/api/grants", "{\"appropriationId\":\"strategisk-utveckling\"," + S183
                 + "\"recipients\":[" + recipients + "],\"status\":\"COMMITTED\",\"effectiveDate\":\"2024-05-21\"}",
                 Map.of("Idempotency-Key", "ms-2024"));
         assertEquals(201, r.statusCode(), r.body());
@@ -169,20 +190,23 @@ class AppropriationApiTest implements TestPropertyProvider {
     void aGrantIsPaidOnceItsConditionIsConfirmedAndOnlyUpToItsCommitment() throws Exception {
         send("POST", "/api/appropriations", """
                 {"id":"betalning","name":"Betalningsanslag","ownerBodyId":"ks","amounts":[{"year":2024,"amount":{"ore":1000000}}]}""");
-        assertEquals(201, send("POST", "/api/grants", """
-                {"id":"betald","appropriationId":"betalning","recipients":[{"name":"Förening","amounts":[{"year":2024,"amount":{"ore":300000}}]}],
+        HttpResponse<String> created = send("POST", "/api/grants", """
+                {"appropriationId":"betalning","recipients":[{"name":"Förening","amounts":[{"year":2024,"amount":{"ore":300000}}]}],
+                 "decision":{"bodyId":"ks-nau","meetingDate":"2024-05-21","paragraph":183},
                  "condition":"om medfinansiering beviljas","status":"COMMITTED","effectiveDate":"2024-03-01"}""",
-                Map.of("Idempotency-Key", "b-1")).statusCode());
+                Map.of("Idempotency-Key", "b-1"));
+        assertEquals(201, created.statusCode(), created.body());
+        String betald = "/api/grants/" + created.body().replaceAll(".*\"id\":\"(g-[0-9a-f]{16})\".*", "$1");
         String payment = "{\"recipient\":0,\"year\":2024,\"amount\":{\"ore\":200000},\"paidOn\":\"2024-04-01\"}";
-        HttpResponse<String> early = send("POST", "/api/grants/betald/payments", payment, Map.of("Idempotency-Key", "p-1"));
+        HttpResponse<String> early = send("POST", betald + "/payments", payment, Map.of("Idempotency-Key", "p-1"));
         assertEquals(409, early.statusCode());
         assertTrue(early.body().contains("grant-condition-open"));
-        assertEquals(200, send("POST", "/api/grants/betald/condition/confirm", "{\"effectiveDate\":\"2024-03-15\"}").statusCode());
-        assertEquals(200, send("POST", "/api/grants/betald/payments", payment, Map.of("Idempotency-Key", "p-1")).statusCode());
-        assertEquals(200, send("POST", "/api/grants/betald/payments", payment, Map.of("Idempotency-Key", "p-1")).statusCode());
-        HttpResponse<String> tooMuch = send("POST", "/api/grants/betald/payments", payment, Map.of("Idempotency-Key", "p-2"));
+        assertEquals(200, send("POST", betald + "/condition/confirm", "{\"effectiveDate\":\"2024-03-15\"}").statusCode());
+        assertEquals(200, send("POST", betald + "/payments", payment, Map.of("Idempotency-Key", "p-1")).statusCode());
+        assertEquals(200, send("POST", betald + "/payments", payment, Map.of("Idempotency-Key", "p-1")).statusCode());
+        HttpResponse<String> tooMuch = send("POST", betald + "/payments", payment, Map.of("Idempotency-Key", "p-2"));
         assertEquals(409, tooMuch.statusCode(), "only 100 000 öre of the commitment is unpaid: " + tooMuch.body());
-        HttpResponse<String> rest = send("POST", "/api/grants/betald/payments",
+        HttpResponse<String> rest = send("POST", betald + "/payments",
                 payment.replace("200000", "100000"), Map.of("Idempotency-Key", "p-3"));
         assertTrue(rest.body().contains("\"status\":\"PAID\""), rest.body());
         String balance = send("GET", "/api/appropriations/betalning/balance", null).body();
@@ -194,13 +218,13 @@ class AppropriationApiTest implements TestPropertyProvider {
         send("POST", "/api/appropriations", """
                 {"id":"liten","name":"Litet anslag","ownerBodyId":"ks","amounts":[{"year":2024,"amount":{"ore":100000}}]}""");
         HttpResponse<String> r = send("POST", "/api/grants", """
-                {"id":"for-mycket","appropriationId":"liten","recipients":[{"name":"X","amounts":[{"year":2024,"amount":{"ore":100100}}]}],
+                {"appropriationId":"liten","recipients":[{"name":"X","amounts":[{"year":2024,"amount":{"ore":100100}}]}],
                  "status":"RESERVED","effectiveDate":"2024-03-01"}""", Map.of("Idempotency-Key", "fm"));
         assertEquals(409, r.statusCode());
         assertTrue(r.body().contains("insufficient-funds") && r.body().contains("\"year\":2024")
                 && r.body().contains("\"display\":\"1 kr\""), r.body());
-        assertEquals(404, send("GET", "/api/grants/for-mycket", null).statusCode());
-        HttpResponse<String> noKey = send("POST", "/api/grants", "{\"id\":\"x\"}");
+        assertTrue(send("GET", "/api/grants?appropriationId=liten", null).body().contains("\"items\":[]"));
+        HttpResponse<String> noKey = send("POST", "/api/grants", "{\"appropriationId\":\"liten\"}");
         assertEquals(400, noKey.statusCode());
         assertTrue(noKey.body().contains("Idempotency-Key"));
     }

@@ -42,10 +42,11 @@ class FinanceGrpcServiceTest {
         store = new AppropriationStore(mongo.database());
         ledger = new se.radhus.finance.service.LedgerService(store);
         peer = new MeetingsPeer().decision("ks-nau", 181, true);
-        var grants = new se.radhus.finance.service.GrantService(new se.radhus.finance.store.GrantStore(mongo.database()), ledger);
+        var verifier = new se.radhus.micronaut.client.DecisionVerifier(peer.channel);
+        var grants = new se.radhus.finance.service.GrantService(new se.radhus.finance.store.GrantStore(mongo.database()), ledger, verifier);
         String name = InProcessServerBuilder.generateName();
         server = InProcessServerBuilder.forName(name).directExecutor()
-                .addService(new FinanceGrpcService(ledger, grants, new se.radhus.micronaut.client.DecisionVerifier(peer.channel),
+                .addService(new FinanceGrpcService(ledger, grants, verifier,
                         new se.radhus.micronaut.Reviews(mongo.database()))).build().start();
         channel = InProcessChannelBuilder.forName(name).directExecutor().build();
         stub = FinanceServiceGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS);

@@ -15,25 +15,41 @@ import se.radhus.proto.meetings.v1.GetDecisionResponse;
 import se.radhus.proto.meetings.v1.MeetingsServiceGrpc;
 
 /**
- * A meetings-service peer on an in-process channel for finance's tests: it knows the decisions the test
- * gives it (by body and §, adjusted or not) and can be taken down.
+ * A meetings-service peer for finance's tests, on an in-process channel and on a loopback port (for the
+ * service under test, {@link #target()}): it knows the decisions the test gives it (by body and §,
+ * adjusted or not, decisions or proposals), counts the questions it is asked, and can be taken down.
  */
 final class MeetingsPeer extends MeetingsServiceGrpc.MeetingsServiceImplBase implements AutoCloseable {
 
     final Map<String, Boolean> adjusted = new ConcurrentHashMap<>();
+    final java.util.Set<String> proposals = ConcurrentHashMap.newKeySet();
+    final java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
     volatile boolean down;
     private final Server server;
+    private final Server port;
     final ManagedChannel channel;
 
     MeetingsPeer() throws IOException {
         String name = InProcessServerBuilder.generateName();
         server = InProcessServerBuilder.forName(name).directExecutor().addService(this).build().start();
+        port = io.grpc.ServerBuilder.forPort(0).addService(this).build().start();
         channel = InProcessChannelBuilder.forName(name).directExecutor().build();
+    }
+
+    /** Where the service under test finds this peer ({@code radhus.meetings.grpc}). */
+    String target() {
+        return "localhost:" + port.getPort();
     }
 
     MeetingsPeer decision(String bodyId, int paragraph, boolean isAdjusted) {
         adjusted.put(bodyId + "/" + paragraph, isAdjusted);
         return this;
+    }
+
+    /** An adjusted § that only proposes (förslag till beslut). */
+    MeetingsPeer proposal(String bodyId, int paragraph) {
+        proposals.add(bodyId + "/" + paragraph);
+        return decision(bodyId, paragraph, true);
     }
 
     @Override
@@ -42,10 +58,14 @@ final class MeetingsPeer extends MeetingsServiceGrpc.MeetingsServiceImplBase imp
             response.onError(Status.UNAVAILABLE.withDescription("meetings is down").asRuntimeException());
             return;
         }
-        Boolean a = adjusted.get(request.getRef().getBodyId() + "/" + request.getRef().getParagraph());
+        asked.incrementAndGet();
+        String key = request.getRef().getBodyId() + "/" + request.getRef().getParagraph();
+        Boolean a = adjusted.get(key);
         response.onNext(a == null ? GetDecisionResponse.newBuilder().setExists(false).build()
                 : GetDecisionResponse.newBuilder().setExists(true)
-                .setDecision(Decision.newBuilder().setRef(request.getRef()).setAdjusted(a)).build());
+                .setDecision(Decision.newBuilder().setRef(request.getRef()).setAdjusted(a)
+                        .setKind(proposals.contains(key) ? se.radhus.proto.meetings.v1.DecisionKind.DECISION_KIND_PROPOSAL
+                                : se.radhus.proto.meetings.v1.DecisionKind.DECISION_KIND_DECISION)).build());
         response.onCompleted();
     }
 
@@ -53,5 +73,6 @@ final class MeetingsPeer extends MeetingsServiceGrpc.MeetingsServiceImplBase imp
     public void close() {
         channel.shutdownNow();
         server.shutdownNow();
+        port.shutdownNow();
     }
 }

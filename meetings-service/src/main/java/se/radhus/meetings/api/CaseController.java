@@ -17,7 +17,6 @@ import se.radhus.common.diarium.Diarienummer;
 import se.radhus.common.domain.InvalidInput;
 import se.radhus.meetings.domain.CaseFile;
 import se.radhus.meetings.service.CaseService;
-import se.radhus.meetings.store.CaseStore;
 
 /**
  * The diarium: {@code POST /api/cases} registers a case and allocates its number;
@@ -28,20 +27,20 @@ import se.radhus.meetings.store.CaseStore;
 class CaseController {
 
     private final CaseService service;
-    private final CaseStore store;
 
-    CaseController(CaseService service, CaseStore store) {
+    CaseController(CaseService service) {
         this.service = service;
-        this.store = store;
     }
 
     /** What a registrator sends: the body whose diarium registers it, a title, optionally documents. */
     record RegisterRequest(String bodyId, String title, LocalDate registeredOn, List<CaseFile.CaseDocument> documents) {
     }
 
+    /** The diarium's cases; the public sees only those with an adjusted decision, staff every one. */
     @GetMapping
-    PageResponse<CaseFile> list(@RequestParam(defaultValue = "0") int pageSize, @RequestParam(defaultValue = "") String pageToken) {
-        return PageResponse.of(store.list(pageSize, pageToken));
+    PageResponse<CaseFile> list(@RequestParam(defaultValue = "0") int pageSize, @RequestParam(defaultValue = "") String pageToken,
+                                jakarta.servlet.http.HttpServletRequest request) {
+        return PageResponse.of(service.list(Caller.principal(request).seesDrafts(), Caller.principal(request).seesProtectedIdentities(), pageSize, pageToken));
     }
 
     @PostMapping

@@ -9,6 +9,7 @@ import se.radhus.common.domain.FieldError;
 import se.radhus.common.api.Problem;
 import se.radhus.common.api.ProblemException;
 import se.radhus.common.diarium.Diarienummer;
+import se.radhus.common.store.Pages;
 import se.radhus.meetings.domain.Body;
 import se.radhus.meetings.domain.CaseFile;
 import se.radhus.meetings.domain.DecisionKind;
@@ -81,6 +82,59 @@ public class CaseService {
         return c;
     }
 
+    /**
+     * A page of the diarium as a caller sees it: staff every case; the public only a case with an adjusted
+     * decision (as {@link #view(Diarienummer, boolean)} shows it), so a case whose decisions are all drafts
+     * is in no list. The public's pages are full and its token names the last case it showed, never a
+     * hidden one.
+     */
+    /** The cases as a caller sees them: those not entitled see no protected person's name in a title. */
+    public Pages.Page<CaseFile> list(boolean seesDrafts, boolean entitled, int pageSize, String pageToken) {
+        Pages.Page<CaseFile> page = list(seesDrafts, pageSize, pageToken);
+        return entitled ? page : new Pages.Page<>(page.items().stream().map(this::forThePublic).toList(), page.nextPageToken());
+    }
+
+    private CaseFile forThePublic(CaseFile stored) {
+        if (protections == null) {
+            return stored;
+        }
+        var names = protections.registry().names();
+        return new CaseFile(stored.number(), stored.bodyId(), names.publish(stored.title()), stored.registeredOn(),
+                stored.documents().stream().map(d -> new CaseFile.CaseDocument(names.publish(d.title()), d.kind(), d.date())).toList());
+    }
+
+    public Pages.Page<CaseFile> list(boolean seesDrafts, int pageSize, String pageToken) {
+        if (seesDrafts) {
+            return cases.list(pageSize, pageToken);
+        }
+        int size = Pages.clampPageSize(pageSize);
+        List<CaseFile> shown = new ArrayList<>();
+        String token = pageToken;
+        while (true) {
+            Pages.Page<CaseFile> batch = cases.list(size + 1, token);
+            for (CaseFile c : batch.items()) {
+                if (!isPublic(c.number())) {
+                    continue;
+                }
+                if (shown.size() == size) {
+                    // one more is there: the next page starts after the last one shown
+                    return new Pages.Page<>(shown, Pages.encodeToken(shown.get(size - 1).number().toString()));
+                }
+                shown.add(c);
+            }
+            if (batch.nextPageToken().isEmpty()) {
+                return new Pages.Page<>(shown, "");
+            }
+            token = batch.nextPageToken();
+        }
+    }
+
+    /** A case the public may see: some meeting has an adjusted (public) § about it. */
+    boolean isPublic(Diarienummer number) {
+        return meetings.withCase(number).stream().anyMatch(m -> m.paragraphs().stream()
+                .anyMatch(p -> number.equals(p.caseNumber()) && m.isPublic(p)));
+    }
+
     public CaseView view(Diarienummer number) {
         return view(number, true, true);
     }
@@ -91,12 +145,7 @@ public class CaseService {
      */
     public CaseView view(Diarienummer number, boolean seesDrafts, boolean entitled) {
         CaseFile stored = cases.find(number).orElseThrow(() -> new ProblemException(Problem.notFound("The diarium has no case " + number + ".")));
-        CaseFile c = stored;
-        if (!entitled && protections != null) {
-            var names = protections.registry().names();
-            c = new CaseFile(stored.number(), stored.bodyId(), names.publish(stored.title()), stored.registeredOn(),
-                    stored.documents().stream().map(d -> new CaseFile.CaseDocument(names.publish(d.title()), d.kind(), d.date())).toList());
-        }
+        CaseFile c = entitled ? stored : forThePublic(stored);
         List<HistoryEntry> history = new ArrayList<>();
         List<Object> gathered = new ArrayList<>();
         java.util.Set<Object> missing = new java.util.TreeSet<>();

@@ -143,6 +143,7 @@ class ProtectedIdentityApiTest {
                 send("GET", "/api/meetings/" + MEETING + "/paragraphs/1/extract", null, null).body(),
                 send("GET", "/api/meetings/" + MEETING + "/effects", null, null).body(),
                 send("GET", "/api/cases/PI-2024/00001", null, null).body(),
+                send("GET", "/api/cases", null, null).body(),
                 send("GET", "/api/bodies/pi-nd", null, null).body(),
                 send("GET", "/api/search?q=" + URLEncoder.encode("ansökan", StandardCharsets.UTF_8), null, null).body(),
                 send("GET", "/api/search?q=Andreae", null, null).body(),
@@ -163,7 +164,7 @@ class ProtectedIdentityApiTest {
         assertThat(html(null)).contains("Sekretess enligt OSL 39 kap. 3 §");
         assertThat(pdfText(null)).contains("Sekretess enligt OSL 39 kap. 3");
         assertThat(send("GET", "/api/search?q=" + URLEncoder.encode("hälsa", StandardCharsets.UTF_8), null, null).body()).contains("\"total\":0");
-        assertThat(readings.get(6)).contains("per-andreae");
+        assertThat(readings.get(7)).contains("per-andreae");
         assertThat(encoded).isNotEmpty();
     }
 

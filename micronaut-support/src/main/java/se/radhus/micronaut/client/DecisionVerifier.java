@@ -13,12 +13,13 @@ import se.radhus.common.api.ProblemException;
 import se.radhus.common.domain.DecisionRef;
 import se.radhus.common.domain.RuleViolation;
 import se.radhus.proto.ProtoTypes;
+import se.radhus.proto.meetings.v1.DecisionKind;
 import se.radhus.proto.meetings.v1.GetDecisionRequest;
 import se.radhus.proto.meetings.v1.GetDecisionResponse;
 import se.radhus.proto.meetings.v1.MeetingsServiceGrpc;
 
 /**
- * Asks meetings-service whether a decision exists (and is adjusted) before money moves on its word.
+ * Asks meetings-service whether a decision exists (and is adjusted) before a record rests on its word.
  * The call inherits what is left of the caller's deadline, and waits at most 3 s in any case.
  */
 @Singleton
@@ -46,13 +47,19 @@ public class DecisionVerifier {
     }
 
     /**
-     * @param mustBeAdjusted true when money is committed (only an adjusted decision commits)
-     * @throws RuleViolation   the decision is unknown, or not adjusted when it must be
+     * The one check of a decision that finance and procurement make, whether a record comes over HTTP or
+     * gRPC: the § exists (with the case number, if one is named) and, where the record needs it, is
+     * adjusted and decides (a förslag till beslut decides nothing yet).
+     *
+     * @param mustBeAdjusted true when a record rests on the decision (money committed, an award …)
+     * @throws RuleViolation   409 naming what is missing: {@code decision-missing}, {@code decision-unknown},
+     *                         {@code decision-is-proposal}, {@code decision-not-adjusted}
      * @throws ProblemException 503 when meetings-service cannot be asked
      */
     public void verify(DecisionRef d, boolean mustBeAdjusted) {
         if (d == null) {
-            throw new RuleViolation("decision-missing", "Money moves by a decision: name it (body, meeting date, §).");
+            throw new Refused("decision-missing", "This needs the adjusted decision it rests on: name it as decision"
+                    + " (bodyId, meetingDate, paragraph, caseNumber).", null, "decision");
         }
         GetDecisionRequest.Builder ref = GetDecisionRequest.newBuilder().setRef(ProtoTypes.decision(d));
         GetDecisionResponse answer;
@@ -60,18 +67,44 @@ public class DecisionVerifier {
             answer = meetings.withDeadlineAfter(3, TimeUnit.SECONDS).getDecision(ref.build());
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
-                throw new RuleViolation("decision-unknown", "meetings-service refuses the reference " + d + ": "
-                        + e.getStatus().getDescription());
+                throw new Refused("decision-unknown", "meetings-service refuses the reference " + d + ": "
+                        + e.getStatus().getDescription(), d, "paragraph");
             }
             throw new ProblemException(Problem.of("meetings-unavailable", "Service unavailable", 503,
-                    "meetings-service could not confirm the decision " + d + " (" + e.getStatus().getCode() + "); try again."));
+                    "meetings-service could not confirm the decision " + d + " (" + e.getStatus().getCode() + "); nothing was"
+                            + " stored. Try again."));
         }
         if (!answer.getExists()) {
-            throw new RuleViolation("decision-unknown", "There is no decision " + d + " in the protocols.");
+            throw new Refused("decision-unknown", "There is no decision " + d + " in the protocols"
+                    + (d.caseNumber() == null ? "" : " (body, meeting date, § and case number must all match)") + ".", d, "paragraph");
+        }
+        if (mustBeAdjusted && answer.getDecision().getKind() == DecisionKind.DECISION_KIND_PROPOSAL) {
+            throw new Refused("decision-is-proposal", d + " is a proposal (förslag till beslut): the body it goes to has"
+                    + " not decided yet, so nothing rests on it.", d, "decision");
         }
         if (mustBeAdjusted && !answer.getDecision().getAdjusted()) {
-            throw new RuleViolation("decision-not-adjusted", "The decision " + d + " is not adjusted yet; money is committed"
-                    + " only by an adjusted decision.");
+            throw new Refused("decision-not-adjusted", "The decision " + d + " is not adjusted yet; only an adjusted"
+                    + " (justerat) decision carries a record.", d, "justering");
+        }
+    }
+
+    /** A refusal naming the decision and what it lacks ({@code missing}: decision, paragraph, justering). */
+    static final class Refused extends RuleViolation {
+        private final java.util.Map<String, Object> details;
+
+        Refused(String rule, String message, DecisionRef d, String missing) {
+            super(rule, message);
+            java.util.Map<String, Object> facts = new java.util.LinkedHashMap<>();
+            if (d != null) {
+                facts.put("decision", d.toString());
+            }
+            facts.put("missing", missing);
+            this.details = java.util.Collections.unmodifiableMap(facts);
+        }
+
+        @Override
+        public java.util.Map<String, Object> details() {
+            return details;
         }
     }
 }

@@ -3,6 +3,7 @@ package se.radhus.procurement.api;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -12,11 +13,11 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import se.radhus.common.api.Problem;
-import se.radhus.common.api.ProblemException;
+import se.radhus.common.domain.DecisionRef;
 import se.radhus.common.domain.InvalidInput;
 import se.radhus.micronaut.PageResponse;
 import se.radhus.procurement.domain.Contract;
+import se.radhus.procurement.service.ProcurementService;
 import se.radhus.procurement.store.ContractStore;
 
 /**
@@ -28,9 +29,11 @@ import se.radhus.procurement.store.ContractStore;
 public class ContractController {
 
     private final ContractStore store;
+    private final ProcurementService service;
 
-    public ContractController(ContractStore store) {
+    public ContractController(ContractStore store, ProcurementService service) {
         this.store = store;
+        this.service = service;
     }
 
     /** A contract with what follows from it. */
@@ -69,23 +72,18 @@ public class ContractController {
 
     @Get("/{id}")
     public View get(@PathVariable String id) {
-        return View.of(find(id).contract());
+        return View.of(service.contract(id).contract());
     }
 
-    ContractStore.Versioned find(String id) {
-        return store.find(id).orElseThrow(() -> new ProblemException(Problem.notFound("No contract has id " + id + ".")));
+    /** An extension and the adjusted decision that uses the option. */
+    @Serdeable
+    public record Extension(@Nullable DecisionRef decision) {
     }
 
+    /** Uses the next option, by an adjusted decision verified with meetings-service; the same decision again changes nothing. */
     @Secured({"upphandlare", "admin"})
     @Post("/{id}/extensions")
-    public View extend(@PathVariable String id) {
-        for (int attempt = 0; attempt < 10; attempt++) {
-            ContractStore.Versioned v = find(id);
-            Contract next = v.contract().extended();
-            if (store.replace(next, v.version())) {
-                return View.of(next);
-            }
-        }
-        throw new ProblemException(Problem.conflict("concurrent-change", "Changed concurrently", "Contract " + id + " kept changing."));
+    public View extend(@PathVariable String id, @Body Extension e) {
+        return View.of(service.extend(id, e.decision()));
     }
 }

@@ -39,16 +39,12 @@ public class ProcurementGrpcService extends ProcurementServiceGrpc.ProcurementSe
 
     private final ProcurementService service;
     private final ContractStore contracts;
-    private final se.radhus.micronaut.client.DecisionVerifier decisions;
-
     private final se.radhus.micronaut.Reviews reviews;
 
-    public ProcurementGrpcService(ProcurementService service, ContractStore contracts,
-                                 se.radhus.micronaut.client.DecisionVerifier decisions, se.radhus.micronaut.Reviews reviews) {
+    public ProcurementGrpcService(ProcurementService service, ContractStore contracts, se.radhus.micronaut.Reviews reviews) {
         this.reviews = reviews;
         this.service = service;
         this.contracts = contracts;
-        this.decisions = decisions;
     }
 
     static <T> void answer(StreamObserver<T> response, Supplier<T> call) {
@@ -108,10 +104,10 @@ public class ProcurementGrpcService extends ProcurementServiceGrpc.ProcurementSe
     @Override
     public void approveTenderDocuments(ApproveTenderDocumentsRequest r, StreamObserver<ApproveTenderDocumentsResponse> response) {
         answer(response, () -> {
+            // the approval rests on an adjusted decision: ProcurementService checks it, as for one made over HTTP
             DecisionRef d = decision(r.getDecision());
-            decisions.verify(d, true);
             return ApproveTenderDocumentsResponse.newBuilder()
-                    .setProcurement(proto(service.change(r.getProcurementId(), p -> p.approveTenderDocuments(d)))).build();
+                    .setProcurement(proto(service.approveTenderDocuments(r.getProcurementId(), d))).build();
         });
     }
 
@@ -119,7 +115,6 @@ public class ProcurementGrpcService extends ProcurementServiceGrpc.ProcurementSe
     public void recordAward(RecordAwardRequest r, StreamObserver<RecordAwardResponse> response) {
         answer(response, () -> {
             DecisionRef d = decision(r.getDecision());
-            decisions.verify(d, true);
             if (!r.hasSentDate()) {
                 throw new InvalidInput("sent_date", "the day the award decision was sent");
             }
@@ -129,7 +124,7 @@ public class ProcurementGrpcService extends ProcurementServiceGrpc.ProcurementSe
                     s.getRank() == 0 ? 1 : s.getRank())).toList(),
                     ProtoTypes.money(r.getValue()),
                     d, sent, r.getSentElectronically(), Award.standstillEnd(sent, r.getSentElectronically()));
-            return RecordAwardResponse.newBuilder().setProcurement(proto(service.change(r.getProcurementId(), p -> p.awarded(a)))).build();
+            return RecordAwardResponse.newBuilder().setProcurement(proto(service.award(r.getProcurementId(), a))).build();
         });
     }
 

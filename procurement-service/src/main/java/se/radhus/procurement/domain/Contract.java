@@ -3,6 +3,7 @@ package se.radhus.procurement.domain;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import se.radhus.common.domain.DecisionRef;
 import se.radhus.common.domain.RuleViolation;
 import se.radhus.common.money.Money;
 
@@ -13,13 +14,16 @@ import se.radhus.common.money.Money;
  * @param extensionsUsed how many of the options have been used, in order
  * @param start          first day, or null when the decision does not give it
  * @param end            last day before extensions, or null when the decision does not give it
+ * @param extensionDecisions the adjusted decisions that used the options, in order (none recorded for
+ *                       extensions made before they were kept)
  */
 public record Contract(String id, String procurementId, Procurement.Type type, String supplier, String organisationNumber,
                        Money valuePerYear, Money totalValue, LocalDate start, LocalDate end, List<Integer> extensionYears,
-                       int extensionsUsed, LocalDate signedOn) {
+                       int extensionsUsed, LocalDate signedOn, List<DecisionRef> extensionDecisions) {
 
     public Contract {
         extensionYears = extensionYears == null ? List.of() : List.copyOf(extensionYears);
+        extensionDecisions = extensionDecisions == null ? List.of() : List.copyOf(extensionDecisions);
     }
 
     /** The end of the current period: the planned end with the used extensions. */
@@ -48,14 +52,24 @@ public record Contract(String id, String procurementId, Procurement.Type type, S
         return type == Procurement.Type.FRAMEWORK_AGREEMENT && start != null && end != null && ChronoUnit.DAYS.between(start, latestPossibleEnd().plusDays(1)) > 4 * 365 + 1;
     }
 
-    /** Uses the next extension option. */
-    public Contract extended() {
+    /** Whether {@code by} has extended it already (a retry of the same extension changes nothing). */
+    public boolean extendedBy(DecisionRef by) {
+        return by != null && extensionDecisions.contains(by);
+    }
+
+    /** Uses the next extension option, by the decision {@code by}; by the same decision again: unchanged. */
+    public Contract extended(DecisionRef by) {
+        if (extendedBy(by)) {
+            return this;
+        }
         if (extensionsLeft() == 0) {
             throw new RuleViolation("no-extension-left", "Contract " + id + " has used all its extension options; it ends "
                     + currentEnd() + ".");
         }
+        List<DecisionRef> decisions = new java.util.ArrayList<>(extensionDecisions);
+        decisions.add(by);
         return new Contract(id, procurementId, type, supplier, organisationNumber, valuePerYear, totalValue, start, end,
-                extensionYears, extensionsUsed + 1, signedOn);
+                extensionYears, extensionsUsed + 1, signedOn, decisions);
     }
 
     public boolean expiresBetween(LocalDate from, LocalDate to) {

@@ -51,6 +51,18 @@ public record Procurement(String id, String number, String title, String caseNum
         return l == null ? List.of() : List.copyOf(l);
     }
 
+    /** A procurement as planned: its planning facts and no step taken (no state, decisions, bids or award yet). */
+    public static Procurement ofPlan(String id, String number, String title, String caseNumber, String leadBuyer,
+                                     List<String> participatingBuyers, Type type, Procedure procedure, Category category,
+                                     Money estimatedValuePerYear, Money estimatedTotal, LocalDate contractStart,
+                                     LocalDate contractEnd, List<Integer> extensionYears, EvaluationBasis evaluationBasis,
+                                     List<Criterion> criteria, boolean alternativeBidsAllowed, List<String> requirements,
+                                     List<String> documents) {
+        return new Procurement(id, number, title, caseNumber, leadBuyer, participatingBuyers, type, procedure, category,
+                estimatedValuePerYear, estimatedTotal, contractStart, contractEnd, extensionYears, evaluationBasis, criteria,
+                alternativeBidsAllowed, requirements, documents, null, null, null, null, null, null, null, null);
+    }
+
     /** A new procurement in planning. */
     public Procurement planned() {
         List<FieldError> errors = new ArrayList<>();

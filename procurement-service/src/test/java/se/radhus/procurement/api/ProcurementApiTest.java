@@ -71,7 +71,9 @@ class ProcurementApiTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         try {
-            meetings = new MeetingsPeer().decision("ks-nau", 180, true).decision("ks-nau", 179, true);
+            // the seed's § 178-180, and the earlier decisions the steps before them rest on (ks § 50, ks-nau § 10, § 40)
+            meetings = new MeetingsPeer().decision("ks-nau", 180, true).decision("ks-nau", 179, true).decision("ks-nau", 178, true)
+                    .decision("ks", 50, true).decision("ks-nau", 10, true).decision("ks-nau", 40, true);
             var props = new java.util.HashMap<String, String>(TestAuth.properties());
             props.putAll(Map.of("radhus.data-dir", Files.createTempDirectory("procurement-test").toString(),
                     "grpc.server.port", "${random.port}", "micronaut.server.port", "-1", "radhus.meetings.grpc", meetings.target()));
@@ -151,7 +153,7 @@ class ProcurementApiTest implements TestPropertyProvider {
 
         // § 179: 23310 through its steps to the award to Input Interiör AB for 1 452 384 kr
         ok(send("POST", "/api/procurements/p-23310/tender-documents/approval",
-                "{\"decision\":{\"bodyId\":\"ks-nau\",\"meetingDate\":\"2024-02-13\",\"paragraph\":50}}"));
+                "{\"decision\":{\"bodyId\":\"ks\",\"meetingDate\":\"2024-02-13\",\"paragraph\":50}}"));
         ok(send("POST", "/api/procurements/p-23310/publication", "{\"publishedOn\":\"2024-02-20\",\"bidDeadline\":\"2024-03-25\"}"));
         StringBuilder bids = new StringBuilder("{\"bids\":[");
         for (int i = 1; i <= 5; i++) {
@@ -220,8 +222,10 @@ class ProcurementApiTest implements TestPropertyProvider {
         assertTrue(!lab.at("/frameworkOverFourYears").asBoolean());
         JsonNode expiring = ok(send("GET", "/api/contracts?expiringFrom=2026-01-01&expiringTo=2026-12-31", null));
         assertEquals(1, expiring.at("/items").size());
-        JsonNode extended = ok(send("POST", "/api/contracts/laboratorietjanster-2024-1/extensions", null));
+        JsonNode extended = ok(send("POST", "/api/contracts/laboratorietjanster-2024-1/extensions",
+                "{\"decision\":{\"bodyId\":\"ks-nau\",\"meetingDate\":\"2026-03-03\",\"paragraph\":40}}"));
         assertEquals("2027-05-31", extended.at("/currentEnd").asText());
+        assertEquals(40, extended.at("/contract/extensionDecisions/0/paragraph").asInt());
         assertValidOcds();
     }
 

@@ -169,17 +169,22 @@ class ProcurementRulesTest {
     @Test
     void contractsExtendOptionByOptionAndFrameworksOverFourYearsAreFlagged() {
         Contract lab = new Contract("lab-1", "lab", Procurement.Type.FRAMEWORK_AGREEMENT, "Lab AB", null, Money.kronor(10_000_000),
-                Money.kronor(40_000_000), LocalDate.of(2024, 6, 1), LocalDate.of(2026, 5, 31), List.of(1, 1), 0, DAY);
+                Money.kronor(40_000_000), LocalDate.of(2024, 6, 1), LocalDate.of(2026, 5, 31), List.of(1, 1), 0, DAY, null);
         assertEquals(LocalDate.of(2028, 5, 31), lab.latestPossibleEnd());
         assertFalse(lab.frameworkOverFourYears());
-        Contract once = lab.extended();
+        var first = new se.radhus.common.domain.DecisionRef("ks-nau", LocalDate.of(2026, 3, 3), 40, null);
+        var second = new se.radhus.common.domain.DecisionRef("ks-nau", LocalDate.of(2027, 3, 2), 41, null);
+        Contract once = lab.extended(first);
         assertEquals(LocalDate.of(2027, 5, 31), once.currentEnd());
         assertEquals(1, once.extensionsLeft());
-        Contract twice = once.extended();
-        RuleViolation none = assertThrows(RuleViolation.class, twice::extended);
+        assertEquals(once, once.extended(first), "the same decision again (a retry) uses no second option");
+        Contract twice = once.extended(second);
+        assertEquals(List.of(first, second), twice.extensionDecisions());
+        RuleViolation none = assertThrows(RuleViolation.class,
+                () -> twice.extended(new se.radhus.common.domain.DecisionRef("ks-nau", LocalDate.of(2028, 3, 7), 42, null)));
         assertEquals("no-extension-left", none.rule());
         Contract longOne = new Contract("x", "x", Procurement.Type.FRAMEWORK_AGREEMENT, "X", null, null, Money.kronor(1),
-                LocalDate.of(2024, 1, 1), LocalDate.of(2026, 12, 31), List.of(1, 1), 0, DAY);
+                LocalDate.of(2024, 1, 1), LocalDate.of(2026, 12, 31), List.of(1, 1), 0, DAY, null);
         assertTrue(longOne.frameworkOverFourYears());
         assertTrue(lab.expiresBetween(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)));
         assertFalse(once.expiresBetween(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)));
