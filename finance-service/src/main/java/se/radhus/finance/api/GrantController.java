@@ -44,11 +44,30 @@ public class GrantController {
     private final GrantService service;
     private final GrantStore store;
     private final IdempotentRequests idempotency;
+    private final se.radhus.micronaut.client.ProtectedPersons protectedPersons;
 
-    public GrantController(GrantService service, GrantStore store, IdempotentRequests idempotency) {
+    public GrantController(GrantService service, GrantStore store, IdempotentRequests idempotency,
+                           se.radhus.micronaut.client.ProtectedPersons protectedPersons) {
         this.service = service;
         this.store = store;
         this.idempotency = idempotency;
+        this.protectedPersons = protectedPersons;
+    }
+
+    /**
+     * The grant as this caller may see it: to all but registrator, sekreterare and admin, a recipient with a
+     * protected identity is "Skyddad identitet" and the purpose and condition name nobody protected (as
+     * meetings-service says; while it cannot, every recipient is hidden from them).
+     */
+    GrantJson shown(Grant g, HttpRequest<?> request) {
+        GrantJson j = GrantJson.of(g);
+        if (Callers.principal(request).seesProtectedIdentities()) {
+            return j;
+        }
+        var shown = protectedPersons.forThePublic();
+        return new GrantJson(j.id(), j.appropriationId(), shown.text(j.purpose()),
+                j.recipients().stream().map(r -> new RecipientJson(shown.name(r.name()), r.amounts(), r.total())).toList(),
+                shown.text(j.condition()), j.conditionStatus(), j.status(), j.decision(), j.cancellation(), j.total());
     }
 
     /** A recipient and its amounts. */
@@ -115,7 +134,7 @@ public class GrantController {
                                         @QueryValue(defaultValue = "0") int pageSize, @QueryValue(defaultValue = "") String pageToken,
                                         HttpRequest<?> request) {
         var page = store.list(appropriationId, !Callers.principal(request).seesDrafts(), pageSize, pageToken);
-        return new PageResponse<>(page.items().stream().map(GrantJson::of).toList(), page.nextPageToken());
+        return new PageResponse<>(page.items().stream().map(g -> shown(g, request)).toList(), page.nextPageToken());
     }
 
     /** A reserved grant (a draft) is 404 to the public: its existence is not disclosed. */
@@ -125,7 +144,7 @@ public class GrantController {
         if (!g.visibleToPublic() && !Callers.principal(request).seesDrafts()) {
             throw new ProblemException(Problem.notFound("No grant has id " + id + "."));
         }
-        return GrantJson.of(g);
+        return shown(g, request);
     }
 
     @Secured({"ekonom", "admin"})

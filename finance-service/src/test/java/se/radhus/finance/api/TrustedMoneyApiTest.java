@@ -1,5 +1,6 @@
 package se.radhus.finance.api;
 
+import se.radhus.testsupport.MeetingsPeer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

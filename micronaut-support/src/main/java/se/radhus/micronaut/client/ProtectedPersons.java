@@ -16,13 +16,12 @@ import se.radhus.proto.meetings.v1.MeetingsServiceGrpc;
 
 /**
  * Who has a protected identity, as meetings-service says (over gRPC; held in memory for
- * {@value #FRESH_MILLIS} ms, never stored). When meetings-service cannot be asked there is no answer, and
+ * {@code radhus.protected-persons.fresh}, 5 s by default, never stored). When meetings-service cannot be asked there is no answer, and
  * the caller fails closed: it hides every name it would have shown the public.
  */
 @Singleton
 public class ProtectedPersons {
 
-    static final long FRESH_MILLIS = 5000;
     private static final Logger LOG = LoggerFactory.getLogger(ProtectedPersons.class);
 
     private record Answer(ProtectedNames names, long at) {
@@ -31,13 +30,16 @@ public class ProtectedPersons {
     private final ManagedChannel channel;
     private final MeetingsServiceGrpc.MeetingsServiceBlockingStub meetings;
     private volatile Answer last;
+    private long freshNanos = 5_000_000_000L;
 
     @jakarta.inject.Inject
     public ProtectedPersons(@Value("${radhus.meetings.grpc}") String target, @Value("${radhus.service}") String service,
                             @Value("${radhus.security.service-token-url}") String tokenUrl,
-                            @io.micronaut.core.annotation.Nullable @Value("${radhus.security.service-client-secret:}") String secret) {
+                            @io.micronaut.core.annotation.Nullable @Value("${radhus.security.service-client-secret:}") String secret,
+                            @Value("${radhus.protected-persons.fresh:5s}") java.time.Duration fresh) {
         this(ManagedChannelBuilder.forTarget(target).usePlaintext().intercept(se.radhus.common.security.ServiceIdentity.bearer(
                 new se.radhus.common.security.ServiceIdentity.Tokens(service + "-service", tokenUrl, secret))).build());
+        this.freshNanos = fresh.toNanos();
     }
 
     public ProtectedPersons(ManagedChannel channel) {
@@ -54,7 +56,7 @@ public class ProtectedPersons {
     public Optional<ProtectedNames> current() {
         Answer a = last;
         long now = System.nanoTime();
-        if (a != null && now - a.at() < FRESH_MILLIS * 1_000_000) {
+        if (a != null && now - a.at() < freshNanos) {
             return Optional.of(a.names());
         }
         try {
@@ -72,13 +74,21 @@ public class ProtectedPersons {
         }
     }
 
-    /** A name for the public: itself, or {@value ProtectedNames#SHOWN} when protected or when nobody can say. */
-    public String publicName(String name) {
-        return current().map(n -> n.name(name)).orElse(name == null ? null : ProtectedNames.SHOWN);
+    /** How names and texts are shown to a caller not entitled, asked once for one answer. */
+    public Shown forThePublic() {
+        return new Shown(current());
     }
 
-    /** A free text for the public: redacted, or held back when nobody can say who is protected. */
-    public String publicText(String text) {
-        return current().map(n -> n.publish(text)).orElse(text == null ? null : ProtectedNames.HELD_BACK);
+    /** Names and texts for the public; with no answer from meetings-service, every name and text is hidden. */
+    public record Shown(Optional<ProtectedNames> names) {
+        /** A name in a field of its own: itself, or {@value ProtectedNames#SHOWN}. */
+        public String name(String name) {
+            return name == null ? null : names.map(n -> n.name(name)).orElse(ProtectedNames.SHOWN);
+        }
+
+        /** A free text: redacted, or {@link ProtectedNames#HELD_BACK}. */
+        public String text(String text) {
+            return text == null ? null : names.map(n -> n.publish(text)).orElse(ProtectedNames.HELD_BACK);
+        }
     }
 }

@@ -39,9 +39,13 @@ public class ProcurementController {
     private final ProcurementService service;
     private final ProcurementStore store;
 
-    public ProcurementController(ProcurementService service, ProcurementStore store) {
+    private final se.radhus.micronaut.client.ProtectedPersons protectedPersons;
+
+    public ProcurementController(ProcurementService service, ProcurementStore store,
+                                 se.radhus.micronaut.client.ProtectedPersons protectedPersons) {
         this.service = service;
         this.store = store;
+        this.protectedPersons = protectedPersons;
     }
 
     /** A procurement with the LOU regime its value falls under, and its contracts. */
@@ -102,12 +106,29 @@ public class ProcurementController {
         return new View(p, service.regime(p), p.state().next().stream().map(Enum::name).toList(), service.contractsOf(p.id()));
     }
 
+    /**
+     * The procurement as this caller may see it: to all but registrator, sekreterare and admin no name of a
+     * person with a protected identity (as meetings-service says; while it cannot, every name is hidden).
+     */
+    View view(Procurement p, io.micronaut.http.HttpRequest<?> request) {
+        if (se.radhus.micronaut.Callers.principal(request).seesProtectedIdentities()) {
+            return view(p);
+        }
+        var shown = protectedPersons.forThePublic();
+        return new View(p.shown(shown::name, shown::text), service.regime(p), p.state().next().stream().map(Enum::name).toList(),
+                service.contractsOf(p.id()).stream().map(c -> c.shown(shown::name)).toList());
+    }
+
     @Get
     public PageResponse<Procurement> list(@QueryValue(defaultValue = "0") int pageSize, @QueryValue(defaultValue = "") String pageToken,
                                           io.micronaut.http.HttpRequest<?> request) {
         boolean staff = se.radhus.micronaut.Callers.principal(request).seesDrafts();
         var page = staff ? store.list(pageSize, pageToken) : store.listPublic(pageSize, pageToken);
-        return new PageResponse<>(page.items(), page.nextPageToken());
+        if (se.radhus.micronaut.Callers.principal(request).seesProtectedIdentities()) {
+            return new PageResponse<>(page.items(), page.nextPageToken());
+        }
+        var shown = protectedPersons.forThePublic();
+        return new PageResponse<>(page.items().stream().map(p -> p.shown(shown::name, shown::text)).toList(), page.nextPageToken());
     }
 
     /** A procurement not yet published is 404 to the public: its existence is not disclosed. */
@@ -117,7 +138,7 @@ public class ProcurementController {
         if (!p.visibleToPublic() && !se.radhus.micronaut.Callers.principal(request).seesDrafts()) {
             throw new se.radhus.common.api.ProblemException(se.radhus.common.api.Problem.notFound("No procurement has id " + id + "."));
         }
-        return view(p);
+        return view(p, request);
     }
 
     /** A new procurement: its planning facts ({@link NewProcurement}); state, decisions, bids and award are the service's. */

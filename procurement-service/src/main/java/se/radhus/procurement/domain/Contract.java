@@ -21,6 +21,12 @@ public record Contract(String id, String procurementId, Procurement.Type type, S
                        Money valuePerYear, Money totalValue, LocalDate start, LocalDate end, List<Integer> extensionYears,
                        int extensionsUsed, LocalDate signedOn, List<DecisionRef> extensionDecisions) {
 
+    /** The same contract with the supplier's name passed through the rule (protected identities, for the public). */
+    public Contract shown(java.util.function.UnaryOperator<String> name) {
+        return new Contract(id, procurementId, type, name.apply(supplier), organisationNumber, valuePerYear, totalValue, start, end,
+                extensionYears, extensionsUsed, signedOn, extensionDecisions);
+    }
+
     public Contract {
         extensionYears = extensionYears == null ? List.of() : List.copyOf(extensionYears);
         extensionDecisions = extensionDecisions == null ? List.of() : List.copyOf(extensionDecisions);

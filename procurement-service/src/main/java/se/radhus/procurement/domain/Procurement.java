@@ -37,6 +37,29 @@ public record Procurement(String id, String number, String title, String caseNum
     /** Framework agreement (ramavtal) or a single contract. */
     public enum Type { FRAMEWORK_AGREEMENT, CONTRACT }
 
+    /**
+     * The same procurement with every name and text passed through the given rules: how it is shown to those
+     * not entitled to see protected identities (a supplier who is a person with a protected identity).
+     *
+     * @param name for a name in a field of its own (a bidder, a supplier)
+     * @param text for a free text (the title, requirements, documents, a reason)
+     */
+    public Procurement shown(java.util.function.UnaryOperator<String> name, java.util.function.UnaryOperator<String> text) {
+        return new Procurement(id, number, text.apply(title), caseNumber, name.apply(leadBuyer),
+                participatingBuyers.stream().map(name).toList(), type, procedure, category, estimatedValuePerYear, estimatedTotal,
+                contractStart, contractEnd, extensionYears, evaluationBasis, criteria, alternativeBidsAllowed,
+                requirements.stream().map(text).toList(), documents.stream().map(text).toList(), state, tenderDocumentsDecision,
+                publishedOn, bidDeadline,
+                bids.stream().map(b -> new Bid(b.id(), name.apply(b.supplier()), b.organisationNumber(), b.price(), b.alternative(),
+                        b.qualified(), text.apply(b.reason()), b.scores())).toList(),
+                evaluation == null ? null : evaluation.stream().map(r -> new Evaluation.Result(r.rank(), r.bidId(), name.apply(r.supplier()),
+                        r.pricePoints(), r.qualityPoints(), r.total(), r.tied())).toList(),
+                award == null ? null : new Award(award.suppliers().stream()
+                        .map(su -> new Award.Supplier(name.apply(su.name()), su.organisationNumber(), su.rank())).toList(),
+                        award.value(), award.decision(), award.sentOn(), award.sentElectronically(), award.standstillEnd()),
+                text.apply(cancelReason));
+    }
+
     public Procurement {
         participatingBuyers = copy(participatingBuyers);
         extensionYears = copy(extensionYears);

@@ -1,4 +1,4 @@
-package se.radhus.finance.api;
+package se.radhus.testsupport;
 
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
@@ -7,29 +7,36 @@ import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import se.radhus.proto.meetings.v1.Decision;
 import se.radhus.proto.meetings.v1.GetDecisionRequest;
 import se.radhus.proto.meetings.v1.GetDecisionResponse;
+import se.radhus.proto.meetings.v1.ListProtectedPersonsRequest;
+import se.radhus.proto.meetings.v1.ListProtectedPersonsResponse;
 import se.radhus.proto.meetings.v1.MeetingsServiceGrpc;
+import se.radhus.proto.meetings.v1.NamedPerson;
 
 /**
- * A meetings-service peer for finance's tests, on an in-process channel and on a loopback port (for the
- * service under test, {@link #target()}): it knows the decisions the test gives it (by body and §,
- * adjusted or not, decisions or proposals), counts the questions it is asked, and can be taken down.
+ * A meetings-service peer for finance's and procurement's tests, on an in-process channel and on a
+ * loopback port (for the service under test, {@link #target()}): it knows the decisions the test gives it
+ * (by body and §, adjusted or not, decisions or proposals) and the persons with a protected identity,
+ * counts the questions it is asked, and can be taken down.
  */
-final class MeetingsPeer extends MeetingsServiceGrpc.MeetingsServiceImplBase implements AutoCloseable {
+public final class MeetingsPeer extends MeetingsServiceGrpc.MeetingsServiceImplBase implements AutoCloseable {
 
-    final Map<String, Boolean> adjusted = new ConcurrentHashMap<>();
-    final java.util.Set<String> proposals = ConcurrentHashMap.newKeySet();
-    final java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
-    volatile boolean down;
+    public final Map<String, Boolean> adjusted = new ConcurrentHashMap<>();
+    public final java.util.Set<String> proposals = ConcurrentHashMap.newKeySet();
+    public final List<NamedPerson> persons = new CopyOnWriteArrayList<>();
+    public final java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    public volatile boolean down;
     private final Server server;
     private final Server port;
-    final ManagedChannel channel;
+    public final ManagedChannel channel;
 
-    MeetingsPeer() throws IOException {
+    public MeetingsPeer() throws IOException {
         String name = InProcessServerBuilder.generateName();
         server = InProcessServerBuilder.forName(name).directExecutor().addService(this).build().start();
         port = io.grpc.ServerBuilder.forPort(0).addService(this).build().start();
@@ -37,19 +44,25 @@ final class MeetingsPeer extends MeetingsServiceGrpc.MeetingsServiceImplBase imp
     }
 
     /** Where the service under test finds this peer ({@code radhus.meetings.grpc}). */
-    String target() {
+    public String target() {
         return "localhost:" + port.getPort();
     }
 
-    MeetingsPeer decision(String bodyId, int paragraph, boolean isAdjusted) {
+    public MeetingsPeer decision(String bodyId, int paragraph, boolean isAdjusted) {
         adjusted.put(bodyId + "/" + paragraph, isAdjusted);
         return this;
     }
 
     /** An adjusted § that only proposes (förslag till beslut). */
-    MeetingsPeer proposal(String bodyId, int paragraph) {
+    public MeetingsPeer proposal(String bodyId, int paragraph) {
         proposals.add(bodyId + "/" + paragraph);
         return decision(bodyId, paragraph, true);
+    }
+
+    /** A person with a protected identity, as meetings-service knows them. */
+    public MeetingsPeer protectedPerson(String name, String party) {
+        persons.add(NamedPerson.newBuilder().setName(name).setParty(party == null ? "" : party).setProtectedIdentity(true).build());
+        return this;
     }
 
     @Override
@@ -66,6 +79,16 @@ final class MeetingsPeer extends MeetingsServiceGrpc.MeetingsServiceImplBase imp
                 .setDecision(Decision.newBuilder().setRef(request.getRef()).setAdjusted(a)
                         .setKind(proposals.contains(key) ? se.radhus.proto.meetings.v1.DecisionKind.DECISION_KIND_PROPOSAL
                                 : se.radhus.proto.meetings.v1.DecisionKind.DECISION_KIND_DECISION)).build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void listProtectedPersons(ListProtectedPersonsRequest request, StreamObserver<ListProtectedPersonsResponse> response) {
+        if (down) {
+            response.onError(Status.UNAVAILABLE.withDescription("meetings is down").asRuntimeException());
+            return;
+        }
+        response.onNext(ListProtectedPersonsResponse.newBuilder().addAllPersons(persons).build());
         response.onCompleted();
     }
 
