@@ -90,7 +90,8 @@ class SecurityProbesTest {
         assertFalse(r.body().contains("Exception") || r.body().contains("at se.") || r.body().contains("java."), r.body());
     }
 
-    static final String GRANT = "{\"id\":\"probe-grant\",\"appropriationId\":\"probe-anslag\",\"recipients\":[{\"name\":\"X\","
+    /** A drafted grant (the service gives it its id). */
+    static final String GRANT = "{\"appropriationId\":\"probe-anslag\",\"recipients\":[{\"name\":\"X\","
             + "\"amounts\":[{\"year\":2024,\"amount\":{\"ore\":1000,\"currency\":\"SEK\"}}]}],\"status\":\"RESERVED\",\"effectiveDate\":\"2024-10-01\"}";
 
     // API2 Broken authentication
@@ -272,10 +273,13 @@ class SecurityProbesTest {
     // API3 Broken object property level authorisation
     @Test
     void api3_aNewProcurementCannotBeCreatedAwarded() throws Exception {
-        HttpResponse<String> r = ok(as("upphandlare", "POST", "/api/procurements", "{\"id\":\"probe-mass\",\"number\":\"PR-2\","
+        // a new procurement takes its planning facts only: a state or an award sent in is refused, naming it
+        HttpResponse<String> r = as("upphandlare", "POST", "/api/procurements", "{\"id\":\"probe-mass\",\"number\":\"PR-2\","
                 + "\"title\":\"Massa\",\"type\":\"CONTRACT\",\"procedure\":\"OPEN\",\"category\":\"SERVICES\",\"state\":\"AWARDED\","
-                + "\"award\":{\"suppliers\":[{\"name\":\"Kompis AB\",\"rank\":1}],\"value\":{\"ore\":1,\"currency\":\"SEK\"}}}"));
-        assertTrue(r.body().contains("\"state\":\"PLANNING\"") && !r.body().contains("Kompis AB"), r.body());
+                + "\"award\":{\"suppliers\":[{\"name\":\"Kompis AB\",\"rank\":1}],\"value\":{\"ore\":1,\"currency\":\"SEK\"}}}");
+        problem(r, 400);
+        assertTrue(r.body().contains("\"field\":\"state\"") || r.body().contains("\"field\":\"award\""), r.body());
+        problem(as("upphandlare", "GET", "/api/procurements/probe-mass", null), 404);
     }
 
     @Test
@@ -358,12 +362,12 @@ class SecurityProbesTest {
 
     @Test
     void api6_aWriteWithoutAnIdempotencyKeyIsRefusedForMoney() throws Exception {
-        problem(as("ekonom", "POST", "/api/grants", GRANT.replace("probe-grant", "probe-grant-2")), 400);
+        problem(as("ekonom", "POST", "/api/grants", GRANT.replace("\"name\":\"X\"", "\"name\":\"Y\"")), 400);
     }
 
     @Test
     void api6_overspendingIsRefused() throws Exception {
-        problem(suite.send("POST", "/api/grants", GRANT.replace("probe-grant", "probe-big").replace("\"ore\":1000,", "\"ore\":100000000,"),
+        problem(suite.send("POST", "/api/grants", GRANT.replace("\"ore\":1000,", "\"ore\":100000000,"),
                 Map.of("Authorization", "Bearer " + suite.token("probe-ekonom", "ekonom"), "Idempotency-Key", "probe-big")), 409);
     }
 

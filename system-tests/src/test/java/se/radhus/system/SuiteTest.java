@@ -1,6 +1,7 @@
 package se.radhus.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.ManagedChannel;
@@ -271,11 +272,19 @@ class SuiteTest {
             assertEquals(361, decision.getDecision().getRef().getCaseNumber().getSequence());
             var stream = MeetingsServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
                     .watchDecisions(se.radhus.proto.meetings.v1.WatchDecisionsRequest.getDefaultInstance());
+            // the seed's 14 decisions in their order, and the earlier one its procurement rests on (ks § 50)
             java.util.List<Integer> paragraphs = new java.util.ArrayList<>();
-            while (paragraphs.size() < 14) {
-                paragraphs.add(stream.next().getDecision().getRef().getParagraph());
+            java.util.List<String> others = new java.util.ArrayList<>();
+            while (paragraphs.size() < 14 || others.isEmpty()) {
+                var d = stream.next().getDecision();
+                if (d.getMeetingId().equals("ks-nau-2024-05-21")) {
+                    paragraphs.add(d.getRef().getParagraph());
+                } else {
+                    others.add(d.getMeetingId() + " § " + d.getRef().getParagraph());
+                }
             }
             assertEquals(java.util.stream.IntStream.rangeClosed(177, 190).boxed().toList(), paragraphs);
+            assertEquals(java.util.List.of("ks-2024-02-13 § 50"), others);
         } finally {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
@@ -358,6 +367,127 @@ class SuiteTest {
         assertEquals(200, suite.send("DELETE", "/api/meetings/drop-2024-11-05/paragraphs/1", null, Map.of()).statusCode());
         assertTrue(suite.get("/api/appropriations/suite-anslag/balance").body().contains("\"reserved\":{\"ore\":0,"));
         assertTrue(suite.get("/api/meetings/drop-2024-11-05/paragraphs/next").body().contains("\"next\":1"));
+    }
+
+    HttpResponse<String> as(String subject, String role, String method, String path, String json, String... headers) throws Exception {
+        Map<String, String> all = new java.util.HashMap<>();
+        all.put("Authorization", subject == null ? "" : "Bearer " + suite.token(subject, role));
+        for (int i = 0; i < headers.length; i += 2) {
+            all.put(headers[i], headers[i + 1]);
+        }
+        return suite.send(method, path, json, all);
+    }
+
+    static void problem(HttpResponse<String> r, int status, String type) {
+        assertEquals(status, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), r.headers().toString());
+        assertTrue(r.body().contains("\"type\":\"urn:radhus:problem:" + type + "\""), r.body());
+    }
+
+    static String grant(String appropriation, String status, String decision, long ore) {
+        return "{\"appropriationId\":\"" + appropriation + "\",\"recipients\":[{\"name\":\"Förening\",\"amounts\":[{\"year\":2024,"
+                + "\"amount\":{\"ore\":" + ore + ",\"currency\":\"SEK\"}}]}],\"status\":\"" + status + "\","
+                + (decision == null ? "" : "\"decision\":" + decision + ",") + "\"effectiveDate\":\"2024-06-01\"}";
+    }
+
+    @Test
+    @Order(12)
+    void aGrantOrAnAwardOnAFakeDraftProposedOrMissingDecisionIs409AndNothingIsStored() throws Exception {
+        String balance = suite.get("/api/appropriations/ks-klimatneutralitet/balance").body();
+        String ledger = suite.get("/api/appropriations/ks-klimatneutralitet/ledger?pageSize=1000").body();
+        String[][] refused = {
+                {null, "decision-missing"},
+                {"{\"bodyId\":\"ks-nau\",\"meetingDate\":\"2099-01-01\",\"paragraph\":9999}", "decision-unknown"},
+                // the seed's § 181 with another case number is not the seed's § 181
+                {"{\"bodyId\":\"ks-nau\",\"meetingDate\":\"2024-05-21\",\"paragraph\":181,\"caseNumber\":\"KS-2024/00999\"}", "decision-unknown"},
+                // the imported protocol of test 8 is a draft
+                {"{\"bodyId\":\"ks-nau-import\",\"meetingDate\":\"2024-05-21\",\"paragraph\":181}", "decision-not-adjusted"},
+                // § 185 only proposes (förslag till beslut): KF decides
+                {"{\"bodyId\":\"ks-nau\",\"meetingDate\":\"2024-05-21\",\"paragraph\":185}", "decision-is-proposal"}};
+        int n = 0;
+        for (String[] c : refused) {
+            problem(as("suite-ekonom", "ekonom", "POST", "/api/grants", grant("ks-klimatneutralitet", "COMMITTED", c[0], 1_000_00),
+                    "Idempotency-Key", "fake-" + n++), 409, c[1]);
+            problem(as("suite-upphandlare", "upphandlare", "POST", "/api/procurements/laboratorietjanster-2024/tender-documents/approval",
+                    c[0] == null ? "{}" : "{\"decision\":" + c[0] + "}"), 409, c[1]);
+        }
+        assertEquals(balance, suite.get("/api/appropriations/ks-klimatneutralitet/balance").body(), "no money moved");
+        assertEquals(ledger, suite.get("/api/appropriations/ks-klimatneutralitet/ledger?pageSize=1000").body(), "nothing in the ledger");
+        assertTrue(suite.get("/api/grants?appropriationId=ks-klimatneutralitet").body().contains("\"items\":[]"));
+        assertTrue(suite.get("/api/procurements/laboratorietjanster-2024").body().contains("\"state\":\"PLANNING\""));
+        // anonymous and the wrong role never get that far
+        problem(as(null, null, "POST", "/api/grants", grant("ks-klimatneutralitet", "COMMITTED", null, 1), "Idempotency-Key", "fake-x"),
+                401, "unauthenticated");
+        problem(as("suite-upphandlare", "upphandlare", "POST", "/api/grants", grant("ks-klimatneutralitet", "COMMITTED", null, 1),
+                "Idempotency-Key", "fake-x"), 403, "forbidden");
+        // a client cannot take an effect's id
+        HttpResponse<String> chosen = as("suite-ekonom", "ekonom", "POST", "/api/grants",
+                grant("ks-klimatneutralitet", "RESERVED", null, 1).replace("{\"appropriationId\"", "{\"id\":\"ks-nau-2024-06-11-200-1\",\"appropriationId\""),
+                "Idempotency-Key", "fake-id");
+        problem(chosen, 400, "validation");
+        assertTrue(chosen.body().contains("\"field\":\"id\""), chosen.body());
+    }
+
+    @Test
+    @Order(13)
+    void anIdempotencyKeyWithAnotherBodyIs409AndTwoCallersKeysDoNotMeet() throws Exception {
+        String before = suite.get("/api/appropriations/suite-anslag/balance").body();
+        long reserved = Long.parseLong(before.replaceAll("(?s).*\"reserved\":\\{\"ore\":(\\d+),.*", "$1"));
+        HttpResponse<String> first = as("suite-anna", "ekonom", "POST", "/api/grants", grant("suite-anslag", "RESERVED", null, 100),
+                "Idempotency-Key", "suite-key-1");
+        assertEquals(201, first.statusCode(), first.body());
+        HttpResponse<String> retry = as("suite-anna", "ekonom", "POST", "/api/grants", grant("suite-anslag", "RESERVED", null, 100),
+                "Idempotency-Key", "suite-key-1");
+        assertEquals(first.body(), retry.body(), "a retry gets the first answer");
+        problem(as("suite-anna", "ekonom", "POST", "/api/grants", grant("suite-anslag", "RESERVED", null, 999),
+                "Idempotency-Key", "suite-key-1"), 409, "idempotency-key-reused");
+        problem(as("suite-anna", "ekonom", "POST", "/api/appropriations/suite-anslag/allocations",
+                "{\"year\":2024,\"amount\":{\"ore\":1}}", "Idempotency-Key", "suite-key-1"), 409, "idempotency-key-reused");
+        HttpResponse<String> other = as("suite-bertil", "ekonom", "POST", "/api/grants", grant("suite-anslag", "RESERVED", null, 999),
+                "Idempotency-Key", "suite-key-1");
+        assertEquals(201, other.statusCode(), other.body());
+        String after = suite.get("/api/appropriations/suite-anslag/balance").body();
+        assertTrue(after.contains("\"reserved\":{\"ore\":" + (reserved + 100 + 999) + ","), before + " → " + after);
+    }
+
+    @Test
+    @Order(14)
+    void thePublicSeesNoDraftsIdentityInTheLedgerNorItsCaseInTheDiarium() throws Exception {
+        // a draft that keeps its grant: money reserved, the draft and its case known to staff only
+        assertEquals(201, suite.post("/api/bodies", "{\"id\":\"hemlig\",\"name\":\"Hemliga nämnden\",\"diariumPrefix\":\"HN\"}").statusCode());
+        HttpResponse<String> registered = as("suite-registrator", "registrator", "POST", "/api/cases",
+                "{\"bodyId\":\"hemlig\",\"title\":\"Bidrag till föreningen\",\"registeredOn\":\"2024-11-01\"}");
+        assertEquals(201, registered.statusCode(), registered.body());
+        String number = registered.body().replaceAll(".*\"number\":\"([^\"]+)\".*", "$1");
+        assertEquals(201, suite.post("/api/meetings", "{\"bodyId\":\"hemlig\",\"date\":\"2024-11-12\",\"attendance\":["
+                + "{\"name\":\"Ordf\",\"role\":\"ORDFORANDE\"}],\"adjusters\":[]}").statusCode());
+        HttpResponse<String> drafted = suite.post("/api/meetings/hemlig-2024-11-12/paragraphs", "{\"number\":1,\"caseNumber\":\"" + number
+                + "\",\"title\":\"Bidrag\",\"decisions\":[{\"kind\":\"BESLUT\",\"decidingBody\":\"H\",\"clauses\":[\"bevilja\"]}],"
+                + "\"effects\":[{\"kind\":\"GRANT\",\"appropriationId\":\"suite-anslag\",\"recipients\":[{\"name\":\"Föreningen\","
+                + "\"amounts\":[{\"year\":2024,\"ore\":4242}]}]}]}");
+        assertEquals(201, drafted.statusCode(), drafted.body());
+        for (String path : new String[] {"/api/appropriations/suite-anslag/ledger?pageSize=1000", "/api/appropriations/suite-anslag/ledger.csv"}) {
+            String open = as(null, null, "GET", path, null).body();
+            assertTrue(open.contains("RESERVATION") && open.contains("42,42") || open.contains("\"ore\":4242"), open);
+            for (String secret : new String[] {"hemlig", "drop-2024-11-05", "\"bodyId\":\"drop\"", number, "draft-", "res-"}) {
+                assertFalse(open.contains(secret), path + " shows " + secret + " to the public");
+            }
+            String staff = as("suite-ekonom", "ekonom", "GET", path, null).body();
+            assertTrue(staff.contains("hemlig") && staff.contains(number), staff);
+        }
+        assertTrue(as(null, null, "GET", "/api/appropriations/suite-anslag/balance", null).body().contains("\"reserved\":{\"ore\":"));
+        // the diarium: the draft's case is in no public list and no public read
+        assertFalse(as(null, null, "GET", "/api/cases?pageSize=1000", null).body().contains(number));
+        assertTrue(as("suite-registrator", "registrator", "GET", "/api/cases?pageSize=1000", null).body().contains(number));
+        assertEquals(404, as(null, null, "GET", "/api/cases/" + number, null).statusCode());
+        assertTrue(as(null, null, "GET", "/api/cases?pageSize=1000", null).body().contains("KS-2024/00361"), "adjusted cases are public");
+        // a page token names nothing, and a changed one is refused
+        String next = as(null, null, "GET", "/api/cases?pageSize=1", null).body().replaceAll(".*\"nextPageToken\":\"([^\"]*)\".*", "$1");
+        assertFalse(new String(java.util.Base64.getUrlDecoder().decode(next), java.nio.charset.StandardCharsets.ISO_8859_1).contains("KS-"));
+        String changed = next.substring(0, 3) + (next.charAt(3) == 'A' ? 'B' : 'A') + next.substring(4);
+        problem(as(null, null, "GET", "/api/cases?pageToken=" + changed, null), 400, "bad-request");
+        problem(as(null, null, "GET", "/api/procurements?pageToken=" + changed, null), 400, "bad-request");
+        problem(as(null, null, "GET", "/api/appropriations/suite-anslag/ledger?pageToken=" + changed, null), 400, "bad-request");
     }
 
     private HttpResponse<String> awaitOk(String path) throws Exception {

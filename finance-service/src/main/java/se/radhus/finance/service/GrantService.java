@@ -157,7 +157,6 @@ public class GrantService {
         if (current.status() == Grant.Status.COMMITTED && current.decided() && java.util.Objects.equals(current.decision(), d)) {
             return current;
         }
-        current.committed(d); // the state's refusal comes before asking anyone
         if (effectiveDate == null) {
             throw new InvalidInput("effectiveDate", "the day the change counts from, YYYY-MM-DD");
         }
@@ -227,15 +226,14 @@ public class GrantService {
 
     /**
      * Cancels a grant and gives its unpaid money back. A committed grant is cancelled only by an adjusted
-     * decision ({@code by}, verified); a reserved one (a draft) needs none. Cancelled already by the same
-     * (a retry): unchanged.
+     * decision ({@code by}, verified first, then the grant's state); a reserved one (a draft) needs none.
+     * Cancelled already by the same (a retry): unchanged.
      */
     public Grant cancel(String id, LocalDate effectiveDate, DecisionRef by) {
         Grant current = get(id).grant();
         if (current.status() == Grant.Status.CANCELLED && java.util.Objects.equals(current.cancellation(), by)) {
             return current;
         }
-        current.cancelled(by); // the state's refusal comes before asking anyone
         if (effectiveDate == null) {
             throw new InvalidInput("effectiveDate", "the day the change counts from, YYYY-MM-DD");
         }

@@ -228,6 +228,15 @@ class TrustedMoneyApiTest implements TestPropertyProvider {
                 409, "decision-is-proposal");
         assertEquals("COMMITTED", json(send("GET", "/api/grants/" + id, null, null)).get("status").asText());
         String cancel = "{\"effectiveDate\":\"2024-06-01\",\"decision\":" + decision(181) + "}";
+        problem(send("POST", "/api/grants/" + id + "/cancel", null, cancel), 401, "unauthenticated");
+        problem(send("POST", "/api/grants/" + id + "/cancel", HANDLAGGARE, cancel), 403, "forbidden");
+        meetings.down = true;
+        try {
+            problem(send("POST", "/api/grants/" + id + "/cancel", EKONOM, cancel), 503, "meetings-unavailable");
+        } finally {
+            meetings.down = false;
+        }
+        assertEquals("COMMITTED", json(send("GET", "/api/grants/" + id, null, null)).get("status").asText());
         HttpResponse<String> cancelled = send("POST", "/api/grants/" + id + "/cancel", ADMIN, cancel);
         assertEquals(200, cancelled.statusCode(), cancelled.body());
         assertEquals(181, json(cancelled).at("/cancellation/paragraph").asInt());
