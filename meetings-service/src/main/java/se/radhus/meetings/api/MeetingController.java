@@ -118,8 +118,8 @@ class MeetingController {
                                @RequestParam(defaultValue = "0") int pageSize,
                                @RequestParam(defaultValue = "") String pageToken,
                                jakarta.servlet.http.HttpServletRequest request) {
-        var page = store.list(bodyId, pageSize, pageToken);
         var who = Caller.principal(request);
+        var page = who.seesDrafts() ? store.list(bodyId, pageSize, pageToken) : store.listPublic(bodyId, pageSize, pageToken);
         return new PageResponse<>(page.items().stream()
                 .map(m -> se.radhus.meetings.domain.Visibility.view(m, who.seesDrafts(), who.seesProtectedIdentities(),
                         who.seesProtectedIdentities() ? se.radhus.meetings.domain.Visibility.Protection.NONE : persons.of(m)))

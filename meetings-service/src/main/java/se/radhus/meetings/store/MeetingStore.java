@@ -113,6 +113,17 @@ public class MeetingStore {
         return meetings.page(filter, pageSize, pageToken);
     }
 
+    /**
+     * One page of the meetings the public may see: adjusted or posted, or with a paragraph adjusted at once.
+     * Chosen by the query, so a page is full and says nothing of the drafts between.
+     */
+    public Pages.Page<Meeting> listPublic(String bodyId, int pageSize, String pageToken) {
+        Bson visible = Filters.or(Filters.in("state", "ADJUSTED", "POSTED"),
+                Filters.elemMatch("paragraphs", Filters.gt("adjustedOn", "")));
+        Bson filter = bodyId == null || bodyId.isBlank() ? visible : Filters.and(Filters.eq("bodyId", bodyId), visible);
+        return meetings.page(filter, pageSize, pageToken);
+    }
+
     /** The id of a meeting of the body later in the same year than {@code date} that already has § numbers, if any. */
     public Optional<String> laterWithParagraphs(String bodyId, java.time.LocalDate date) {
         var d = meetings.collection().find(Filters.and(Filters.eq("bodyId", bodyId), Filters.gt("date", date.toString()),

@@ -93,6 +93,42 @@ class SecurityApiTest {
     }
 
     @Test
+    void thePublicListOfMeetingsHasFullPagesAndNoDrafts() throws Exception {
+        String registrator = TestAuth.bearer("registrator");
+        String secretary = TestAuth.bearer("sekreterare");
+        send("POST", "/api/bodies", "{\"id\":\"sec-p\",\"name\":\"Nämnd P\"}", registrator);
+        // five meetings: drafts on the 1st, 3rd and 5th; adjusted on the 2nd; one § adjusted at once on the 4th
+        for (int day = 1; day <= 5; day++) {
+            String id = "sec-p-2024-03-0" + day;
+            assertThat(send("POST", "/api/meetings", "{\"bodyId\":\"sec-p\",\"date\":\"2024-03-0" + day
+                    + "\",\"attendance\":[{\"name\":\"Ordf\",\"role\":\"ORDFORANDE\"}],\"adjusters\":[\"Ordf\"]}", secretary).statusCode()).isEqualTo(201);
+            assertThat(send("POST", "/api/meetings/" + id + "/paragraphs", "{\"number\":" + day + ",\"title\":\"Ärende\",\"decisions\":"
+                    + "[{\"kind\":\"BESLUT\",\"clauses\":[\"besluta\"]}]}", secretary).statusCode()).isEqualTo(201);
+            if (day == 2) {
+                assertThat(send("POST", "/api/meetings/" + id + "/justering", "{\"date\":\"2024-03-03\",\"signedBy\":[\"Ordf\"]}", secretary).statusCode()).isEqualTo(200);
+            }
+            if (day == 4) {
+                assertThat(send("POST", "/api/meetings/" + id + "/paragraphs/4/justering", "{\"date\":\"2024-03-04\",\"signedBy\":[\"Ordf\"]}", secretary).statusCode()).isEqualTo(200);
+            }
+        }
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        String token = "";
+        do {
+            HttpResponse<String> page = send("GET", "/api/meetings?bodyId=sec-p&pageSize=1&pageToken=" + token, null, null);
+            assertThat(page.statusCode()).isEqualTo(200);
+            var ids = java.util.regex.Pattern.compile("\"id\":\"(sec-p-[0-9-]+)\"").matcher(page.body()).results().map(r -> r.group(1)).toList();
+            var next = java.util.regex.Pattern.compile("\"nextPageToken\":\"([^\"]*)\"").matcher(page.body());
+            assertThat(next.find()).isTrue();
+            token = next.group(1);
+            assertThat(ids).as("a page is full: " + page.body()).hasSize(token.isEmpty() && ids.isEmpty() ? 0 : 1);
+            seen.addAll(ids);
+        } while (!token.isEmpty());
+        assertThat(seen).containsExactly("sec-p-2024-03-02", "sec-p-2024-03-04");
+        assertThat(send("GET", "/api/meetings?bodyId=sec-p&pageSize=100", null, secretary).body())
+                .contains("sec-p-2024-03-01").contains("sec-p-2024-03-05");
+    }
+
+    @Test
     void theAuditTrailRecordsWritesAndIsForAdminOnly() throws Exception {
         send("POST", "/api/bodies", "{\"id\":\"sec-c\",\"name\":\"Nämnd C\"}", TestAuth.bearer("registrator"));
         assertThat(send("GET", "/api/audit/meetings", null, null).statusCode()).isEqualTo(401);
