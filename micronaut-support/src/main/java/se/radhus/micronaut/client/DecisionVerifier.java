@@ -1,11 +1,8 @@
 package se.radhus.micronaut.client;
 
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.micronaut.context.annotation.Value;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.concurrent.TimeUnit;
 import se.radhus.common.api.Problem;
@@ -25,26 +22,17 @@ import se.radhus.proto.meetings.v1.MeetingsServiceGrpc;
 @Singleton
 public class DecisionVerifier {
 
-    private final ManagedChannel channel;
     private final MeetingsServiceGrpc.MeetingsServiceBlockingStub meetings;
 
     @jakarta.inject.Inject
-    public DecisionVerifier(@Value("${radhus.meetings.grpc}") String target, @Value("${radhus.service}") String service,
-                            @Value("${radhus.security.service-token-url}") String tokenUrl,
-                            @io.micronaut.core.annotation.Nullable @Value("${radhus.security.service-client-secret:}") String secret) {
-        this(ManagedChannelBuilder.forTarget(target).usePlaintext().intercept(se.radhus.common.security.ServiceIdentity.bearer(
-                new se.radhus.common.security.ServiceIdentity.Tokens(service + "-service", tokenUrl, secret))).build());
+    public DecisionVerifier(MeetingsChannel meetings) {
+        this(meetings.channel());
     }
 
     public DecisionVerifier(ManagedChannel channel) {
-        this.channel = channel;
         this.meetings = MeetingsServiceGrpc.newBlockingStub(channel);
     }
 
-    @PreDestroy
-    void close() {
-        channel.shutdownNow();
-    }
 
     /**
      * The one check of a decision that finance and procurement make, whether a record comes over HTTP or

@@ -1,10 +1,8 @@
 package se.radhus.micronaut.client;
 
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.StatusRuntimeException;
 import io.micronaut.context.annotation.Value;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -27,30 +25,20 @@ public class ProtectedPersons {
     private record Answer(ProtectedNames names, long at) {
     }
 
-    private final ManagedChannel channel;
     private final MeetingsServiceGrpc.MeetingsServiceBlockingStub meetings;
     private volatile Answer last;
     private long freshNanos = 5_000_000_000L;
 
     @jakarta.inject.Inject
-    public ProtectedPersons(@Value("${radhus.meetings.grpc}") String target, @Value("${radhus.service}") String service,
-                            @Value("${radhus.security.service-token-url}") String tokenUrl,
-                            @io.micronaut.core.annotation.Nullable @Value("${radhus.security.service-client-secret:}") String secret,
-                            @Value("${radhus.protected-persons.fresh:5s}") java.time.Duration fresh) {
-        this(ManagedChannelBuilder.forTarget(target).usePlaintext().intercept(se.radhus.common.security.ServiceIdentity.bearer(
-                new se.radhus.common.security.ServiceIdentity.Tokens(service + "-service", tokenUrl, secret))).build());
+    public ProtectedPersons(MeetingsChannel meetings, @Value("${radhus.protected-persons.fresh:5s}") java.time.Duration fresh) {
+        this(meetings.channel());
         this.freshNanos = fresh.toNanos();
     }
 
     public ProtectedPersons(ManagedChannel channel) {
-        this.channel = channel;
         this.meetings = MeetingsServiceGrpc.newBlockingStub(channel);
     }
 
-    @PreDestroy
-    void close() {
-        channel.shutdownNow();
-    }
 
     /** The rules for hiding protected persons, or empty when meetings-service cannot say: hide every name. */
     public Optional<ProtectedNames> current() {
