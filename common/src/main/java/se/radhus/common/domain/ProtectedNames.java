@@ -46,7 +46,7 @@ public final class ProtectedNames {
     }
 
     /** A mention of a protected person at [start, end) of a text; ambiguous when it might be someone else. */
-    public record Mention(int start, int end, String text, boolean ambiguous) {
+    public record Mention(int start, int end, String text, boolean ambiguous, boolean genitive) {
     }
 
     /** A text as the public may see it: {@code heldBack} when an ambiguous mention kept it from being published. */
@@ -120,7 +120,7 @@ public final class ProtectedNames {
         }
         String regex = alternatives.stream().sorted(Comparator.comparingInt(String::length).reversed())
                 .map(ProtectedNames::regexOf).collect(Collectors.joining("|"));
-        Pattern pattern = Pattern.compile("(?<![\\p{L}\\p{N}.-])(" + regex + ")((?:'s|s|')?)(?![\\p{L}\\p{N}-])",
+        Pattern pattern = Pattern.compile("(?<![\\p{L}\\p{N}])(" + regex + ")((?:'s|s|')?)(?![\\p{L}\\p{N}])",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         return new ProtectedNames(pattern, carriers, given);
     }
@@ -130,11 +130,24 @@ public final class ProtectedNames {
         return pattern == null;
     }
 
-    /** The mentions of protected persons in the text. */
-    public List<Mention> mentions(String text) {
-        if (pattern == null || text == null || text.isEmpty()) {
+    private static final Pattern INVISIBLE = Pattern.compile("[\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]");
+
+    /**
+     * The text as it is read and published: composed (NFC: an "ö" written as "o" and a combining diaeresis is
+     * one letter) and without invisible characters (soft hyphens, zero-width spaces) that could split a name.
+     */
+    public static String prepared(String text) {
+        String composed = java.text.Normalizer.isNormalized(text, java.text.Normalizer.Form.NFC) ? text
+                : java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
+        return INVISIBLE.matcher(composed).replaceAll("");
+    }
+
+    /** The mentions of protected persons in the text, at positions of {@link #prepared(String)}. */
+    public List<Mention> mentions(String original) {
+        if (pattern == null || original == null || original.isEmpty()) {
             return List.of();
         }
+        String text = prepared(original);
         List<Mention> found = new ArrayList<>();
         Matcher m = pattern.matcher(text);
         while (m.find()) {
@@ -162,9 +175,20 @@ public final class ProtectedNames {
             if (!anyProtected) {
                 continue;
             }
+            if (partyName != null && candidates == who && who.stream().filter(Person::isProtected)
+                    .allMatch(p -> p.party() != null && isParty(p.party(), List.of()))) {
+                continue; // "Anna Svensson (M)" when the protected Anna Svensson is KD: someone else
+            }
             boolean ambiguous = candidates.stream().anyMatch(p -> !p.isProtected());
             if (partyName != null && candidates == who && !who.stream().allMatch(p -> p.party() == null)) {
                 ambiguous = true; // a party that none of them has: another person of that name
+            }
+            int before = m.start(1) - 1;
+            if (before >= 0 && (text.charAt(before) == '-' || text.charAt(before) == '.')) {
+                ambiguous = true; // "Svensson-Lann", "K.Lann", "www.Lann.se": joined to something else
+            }
+            if (m.end() + 1 < text.length() && text.charAt(m.end()) == '-' && Character.isUpperCase(text.charAt(m.end() + 1))) {
+                ambiguous = true; // "Lann-Berg": a double surname, maybe another's ("Lann-motionen" is a mention)
             }
             if (!ambiguous && (single || form.matches("(\\p{L}(-\\p{L})? )+\\S+"))) {
                 ambiguous = afterUnknownName(text, m.start(1), form);
@@ -177,13 +201,14 @@ public final class ProtectedNames {
             } else if (partyName == null && !ambiguous) {
                 end = afterBareParty(text, end, candidates);
             }
-            found.add(new Mention(m.start(1), end, text.substring(m.start(1), end), ambiguous));
+            found.add(new Mention(m.start(1), end, text.substring(m.start(1), end), ambiguous, !m.group(2).isEmpty()));
         }
         return found;
     }
 
     /** The text with every mention removed, or held back when a mention is ambiguous. */
-    public Redacted redact(String text) {
+    public Redacted redact(String original) {
+        String text = original == null || pattern == null ? original : prepared(original);
         List<Mention> mentions = mentions(text);
         if (mentions.isEmpty()) {
             return new Redacted(text, false, mentions);
@@ -194,7 +219,7 @@ public final class ProtectedNames {
         for (Mention mention : mentions) {
             heldBack |= mention.ambiguous();
             out.append(text, at, mention.start()).append(SHOWN);
-            if (genitive(mention.text())) {
+            if (mention.genitive()) {
                 out.append('s');
             }
             at = mention.end();
@@ -237,7 +262,7 @@ public final class ProtectedNames {
 
     /** "Anna Svensson KD": the protected person's party written bare after the name goes with it. */
     private static int afterBareParty(String text, int end, List<Person> candidates) {
-        Matcher bare = Pattern.compile("\\G[ \\t\\u00A0]+(\\p{Lu}{1,4})(?![\\p{L}\\p{N}])").matcher(text);
+        Matcher bare = Pattern.compile("\\G(?:[ \\t\\u00A0]+|[ \\t\\u00A0]*[,/][ \\t\\u00A0]*)(\\p{Lu}{1,4})(?![\\p{L}\\p{N}])").matcher(text);
         if (bare.find(end) && candidates.stream().anyMatch(p -> p.party() != null && abbreviation(p.party()).equals(bare.group(1)))) {
             return bare.end();
         }
@@ -259,11 +284,6 @@ public final class ProtectedNames {
     /** Whether a name standing alone is (or may be) a protected person's. */
     public boolean hides(String name) {
         return name != null && pattern != null && !redact(name).mentions().isEmpty();
-    }
-
-    private static boolean genitive(String mention) {
-        String m = mention.replaceAll("\\s*\\([^()]*\\)$", "");
-        return m.endsWith("s") && !m.endsWith("ss") || m.endsWith("'s") || m.endsWith("'");
     }
 
     /** A capitalised word right before the surname that is no given name or initial of a protected carrier. */
@@ -330,6 +350,7 @@ public final class ProtectedNames {
         for (String g : given) {
             forms.add(g + " " + surname);
             forms.add(initial(g) + " " + surname);
+            forms.add(surname + ", " + g); // "Lann, Elisabet": the attendance tables' order
         }
         if (given.size() > 1) {
             forms.add(given.stream().map(ProtectedNames::initial).collect(Collectors.joining(" ")) + " " + surname);
@@ -340,7 +361,7 @@ public final class ProtectedNames {
     }
 
     static String normalise(String written) {
-        return written.replace('.', ' ').replace('\u00A0', ' ').strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return written.replace('.', ' ').replaceAll("[\\s\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]+", " ").strip().replaceAll(" ?, ?", ", ").toLowerCase(Locale.ROOT);
     }
 
     private static String regexOf(String form) {
@@ -350,9 +371,11 @@ public final class ProtectedNames {
             String p = parts[i];
             boolean initial = i < parts.length - 1 && p.replace("-", "").codePointCount(0, p.replace("-", "").length()) <= 2
                     && p.length() <= 3;
-            b.append(Pattern.quote(p));
+            boolean comma = p.endsWith(",");
+            b.append(Pattern.quote(comma ? p.substring(0, p.length() - 1) : p));
             if (i < parts.length - 1) {
-                b.append(initial ? "(?:\\.[ \\t\\u00A0]*|[ \\t\\u00A0]+)" : "[ \\t\\u00A0]+");
+                // between the words: any space, a line break too; after an initial a dot will do
+                b.append(comma ? "[\\s\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]*,[\\s\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]*" : initial ? "(?:\\.[\\s\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]*|[\\s\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]+)" : "[\\s\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]+");
             }
         }
         return b.toString();

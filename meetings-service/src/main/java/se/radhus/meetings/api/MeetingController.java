@@ -154,12 +154,13 @@ class MeetingController {
 
     @PostMapping("/{id}/paragraphs")
     ResponseEntity<Meeting> addParagraph(@PathVariable String id, @RequestBody ApiRecords.ParagraphRequest request,
-                                         @RequestHeader(value = "If-Match", required = false) String match) {
+                                         @RequestHeader(value = "If-Match", required = false) String match,
+                                         jakarta.servlet.http.HttpServletRequest http) {
         Paragraph p = request.toDomain();
         Versioned v = service.addParagraph(id, p, ifMatch(match));
         log.info("added § {} to {}", p.number(), id);
         return ResponseEntity.created(URI.create("/api/meetings/" + id + "/paragraphs/" + p.number()))
-                .eTag("\"" + v.version() + "\"").headers(mentionWarning(v.meeting(), p)).body(v.meeting());
+                .eTag("\"" + v.version() + "\"").headers(mentionWarning(v.meeting(), p, http)).body(visible(v.meeting(), http));
     }
 
     @GetMapping("/{id}/paragraphs/{number}")
@@ -173,15 +174,19 @@ class MeetingController {
                                              @RequestHeader(value = "If-Match", required = false) String match) {
         Paragraph p = body.toDomain();
         Versioned v = service.replaceParagraph(id, number, p, ifMatch(match));
-        return ResponseEntity.ok().eTag("\"" + v.version() + "\"").headers(mentionWarning(v.meeting(), p)).body(visible(v.meeting(), request));
+        return ResponseEntity.ok().eTag("\"" + v.version() + "\"").headers(mentionWarning(v.meeting(), p, request)).body(visible(v.meeting(), request));
     }
 
     /**
      * A warning (HTTP {@code Warning: 299}) when the texts of a § written into a draft name a person with a
      * protected identity: where, field by field. The public will see them removed, or the text held back.
+     * Only the entitled (registrator, sekreterare, admin) get it.
      */
-    private org.springframework.http.HttpHeaders mentionWarning(Meeting m, Paragraph p) {
+    private org.springframework.http.HttpHeaders mentionWarning(Meeting m, Paragraph p, jakarta.servlet.http.HttpServletRequest request) {
         org.springframework.http.HttpHeaders h = new org.springframework.http.HttpHeaders();
+        if (!Caller.principal(request).seesProtectedIdentities()) {
+            return h; // to a writer not entitled the warning would tell who is protected
+        }
         List<String> where = se.radhus.meetings.domain.Visibility.mentions(p, persons.of(m).names());
         if (!where.isEmpty()) {
             h.add(org.springframework.http.HttpHeaders.WARNING, "299 radhus \"Names a person with a protected identity (hidden from the public): "

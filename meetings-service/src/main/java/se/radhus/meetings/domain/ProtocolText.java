@@ -69,8 +69,8 @@ public final class ProtocolText {
             }
             section(out, "Beslutsunderlag", p.basis());
             section(out, "Beredningsansvariga", p.preparers());
-            section(out, "Yrkanden", p.motions().stream().map(mo -> mo.by() + (mo.party() == null ? "" : " (" + mo.party() + ")")
-                    + " – " + mo.text()).toList());
+            section(out, "Yrkanden", p.motions().stream().map(mo -> mo.by() == null ? String.valueOf(mo.text())
+                    : mo.by() + (mo.party() == null ? "" : " (" + mo.party() + ")") + (mo.text() == null ? "" : " – " + mo.text())).toList());
             section(out, "Propositionsordning", p.votingOrder());
             if (p.chairFinding() != null) {
                 if (p.votingOrder() == null || p.votingOrder().isEmpty()) {
@@ -100,6 +100,9 @@ public final class ProtocolText {
 
     /** "Anna Berg (M) reserverar sig mot beslutet.": the form protocols write, and the importer reads. */
     static String reservation(Reservation r) {
+        if (r.by() == null) {
+            return String.valueOf(r.text()); // a secret reservation: only its marking
+        }
         String who = r.by() + (r.party() == null ? "" : " (" + r.party() + ")");
         if (r.text() != null && r.text().toLowerCase().startsWith("reserverar")) {
             return who + " " + r.text();

@@ -17,7 +17,16 @@ public record Secrecy(String field, String reference) {
 
     /** The parts of a § that can be marked secret on their own. */
     public static final List<String> FIELDS = List.of("title", "description", "basis", "decisions", "motions",
-            "votingOrder", "chairFinding", "reservations", "notes", "effects");
+            "votingOrder", "chairFinding", "votes", "reservations", "notes", "effects");
+
+    /**
+     * A provision, as it is written: "OSL 26 kap. 1 §", "26 kap. 1 § offentlighets- och sekretesslagen",
+     * "OSL 39 kap. 3 § första stycket". Nothing else: the reference is published, so it carries no content.
+     */
+    private static final Pattern PROVISION = Pattern.compile(
+            "(?:(?:OSL|Offentlighets- och sekretesslagen(?: \\(2009:400\\))?) )?\\d{1,2} kap\\. \\d{1,3} ?[a-z]? §"
+                    + "(?: (?:första|andra|tredje|fjärde|femte|sjätte) stycket)?(?: \\d{1,2} p\\.)?"
+                    + "(?: (?:OSL|offentlighets- och sekretesslagen(?: \\(2009:400\\))?))?");
 
     private static final Pattern DOCUMENT = Pattern.compile("basis\\[(\\d{1,4})]");
 
@@ -45,8 +54,8 @@ public record Secrecy(String field, String reference) {
             errors.add(new FieldError(at + ".field", "empty for the whole §, one of " + String.join(", ", FIELDS)
                     + ", or basis[i] for one document"));
         }
-        if (reference == null || reference.isBlank() || reference.length() > 200) {
-            errors.add(new FieldError(at + ".reference", "the provision of offentlighets- och sekretesslagen (2009:400) the secrecy rests on, e.g. \"OSL 26 kap. 1 §\""));
+        if (reference == null || !PROVISION.matcher(reference.strip()).matches()) {
+            errors.add(new FieldError(at + ".reference", "the provision of offentlighets- och sekretesslagen (2009:400) the secrecy rests on, written as a provision and nothing else, e.g. \"OSL 26 kap. 1 §\" or \"OSL 39 kap. 3 § första stycket\""));
         }
         return errors;
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import se.radhus.common.domain.ProtectedNames;
 
 /**
@@ -50,15 +51,24 @@ public final class Visibility {
         ProtectedNames names = protection.names();
         UnaryOperator<String> name = names::name;
         List<Attendee> attendance = m.attendance().stream().map(a -> protection.isProtected(a)
-                ? new Attendee(null, PROTECTED, null, a.role(), name.apply(a.servingFor()), a.title(), a.paragraphs())
-                : new Attendee(a.personId(), a.name(), a.party(), a.role(), name.apply(a.servingFor()), a.title(), a.paragraphs()))
+                ? new Attendee(null, PROTECTED, null, a.role(), name.apply(a.servingFor()), null, null)
+                : new Attendee(a.personId(), a.name(), a.party(), a.role(), name.apply(a.servingFor()), names.publish(a.title()), a.paragraphs()))
                 .toList();
         List<Paragraph> paragraphs = visible.stream().map(p -> publicView(p, names)).toList();
         List<String> adjusters = m.adjusters().stream().map(name).toList();
         Meeting.Justering j = m.justering() == null ? null
                 : new Meeting.Justering(m.justering().date(), m.justering().signedBy().stream().map(name).toList(), m.justering().late());
         return Optional.of(new Meeting(m.id(), m.bodyId(), m.date(), m.startTime(), m.endTime(), names.publish(m.place()), m.state(),
-                attendance, adjusters, paragraphs, j, m.posting()));
+                attendance, adjusters, paragraphs, j, publicView(m.posting(), names)));
+    }
+
+    /** The notice as the public sees it: its free texts name no protected person. */
+    static Meeting.Posting publicView(Meeting.Posting p, ProtectedNames names) {
+        if (p == null || names.isEmpty()) {
+            return p;
+        }
+        return new Meeting.Posting(p.postedOn(), p.appealDeadline(), p.warnings().stream().map(names::publish).toList(), p.appealRecorded(),
+                p.due(), p.late(), names.publish(p.lateReason()), names.publish(p.keptAt()), p.downOn());
     }
 
     /** A § as the public sees it: protected persons removed from every field and text, secret parts replaced. */
@@ -89,9 +99,13 @@ public final class Visibility {
                         : new Motion(mo.by(), mo.party(), mo.type(), text.apply(mo.text()))).toList();
         List<String> votingOrder = p.secret("votingOrder").map(s -> List.of(s.shown())).orElseGet(() -> p.votingOrder().stream().map(text).toList());
         String chairFinding = p.chairFinding() == null ? null : p.secret("chairFinding").map(Secrecy::shown).orElseGet(() -> text.apply(p.chairFinding()));
-        List<Vote> votes = p.votes().stream().map(v -> new Vote(text.apply(v.ja()), text.apply(v.nej()), v.ballots().stream()
+        // a vote states the propositions and the decision: secret when they are
+        Optional<Secrecy> voteSecret = Stream.of("votes", "decisions", "motions", "votingOrder").map(p::secret)
+                .flatMap(Optional::stream).findFirst();
+        UnaryOperator<String> voteText = voteSecret.isPresent() ? t -> t == null ? null : voteSecret.get().shown() : text;
+        List<Vote> votes = p.votes().stream().map(v -> new Vote(voteText.apply(v.ja()), voteText.apply(v.nej()), v.ballots().stream()
                 .map(b -> new Vote.Ballot(name.apply(b.member()), b.choice())).toList(), v.election(), v.lot(), v.decided(),
-                text.apply(v.result()))).toList();
+                voteText.apply(v.result()))).toList();
         List<Reservation> reservations = p.secret("reservations").isPresent()
                 ? List.of(new Reservation(null, null, p.secret("reservations").get().shown()))
                 : p.reservations().stream().map(r -> names.hides(r.by()) ? new Reservation(PROTECTED, null, text.apply(r.text()))

@@ -270,7 +270,7 @@ public class MeetingService {
             written = true;
             Meeting landed = m;
             cases.registerAll(m.paragraphs().stream().filter(p -> p.caseNumber() != null)
-                    .map(p -> new CaseFile(p.caseNumber(), landed.bodyId(), p.title(), null, List.of())).toList());
+                    .map(p -> new CaseFile(p.caseNumber(), landed.bodyId(), caseTitle(p), null, List.of())).toList());
             return new Landed(new Versioned(m, 1), leftOut);
         } finally {
             if (!written) {
@@ -280,10 +280,15 @@ public class MeetingService {
     }
 
     /** A paragraph about a case the diarium does not know yet registers it under its existing number. */
+    /** The title a case opened by the § gets in the diarium: the § title, unless that is secret (then only its marking). */
+    static String caseTitle(Paragraph p) {
+        return p.secret("title").map(se.radhus.meetings.domain.Secrecy::shown).orElse(p.title());
+    }
+
     private void registerCase(Paragraph p, Meeting m) {
         if (p.caseNumber() != null && cases.find(p.caseNumber()).isEmpty()) {
             cases.reserveExisting(p.caseNumber());
-            cases.insert(new CaseFile(p.caseNumber(), m.bodyId(), p.title(), null, List.of()));
+            cases.insert(new CaseFile(p.caseNumber(), m.bodyId(), caseTitle(p), null, List.of()));
         }
     }
 

@@ -24,7 +24,8 @@ public class Protections {
 
     static final long FRESH_MILLIS = 2000;
 
-    private record Snapshot(List<ProtectedNames.Person> persons, Set<String> protectedIds, ProtectedNames registry, long readAt) {
+    private record Snapshot(List<ProtectedNames.Person> persons, Set<String> protectedIds, Set<String> protectedNames,
+                            ProtectedNames registry, long readAt) {
     }
 
     private final PersonStore store;
@@ -42,10 +43,15 @@ public class Protections {
             List<ProtectedNames.Person> persons = everyone.stream()
                     .map(p -> new ProtectedNames.Person(p.name(), p.party(), p.protectedIdentity())).toList();
             Set<String> ids = everyone.stream().filter(Person::protectedIdentity).map(Person::id).collect(Collectors.toUnmodifiableSet());
-            s = new Snapshot(persons, ids, ProtectedNames.of(persons), now);
+            Set<String> names = everyone.stream().filter(Person::protectedIdentity).map(p -> key(p.name())).collect(Collectors.toUnmodifiableSet());
+            s = new Snapshot(persons, ids, names, ProtectedNames.of(persons), now);
             snapshot = s;
         }
         return s;
+    }
+
+    private static String key(String name) {
+        return ProtectedNames.prepared(name).strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A person was written: read the registry again on the next view. */
@@ -79,8 +85,10 @@ public class Protections {
             if (a.name() == null) {
                 continue;
             }
-            boolean isProtected = a.personId() != null && s.protectedIds().contains(a.personId());
-            // a registered person attending under their own name is already known; an unregistered namesake is someone else
+            // an attendee is protected when their person is, or, with no person named (an imported protocol), when
+            // the name is a protected person's: a namesake cannot be told apart there, so the name is hidden
+            boolean isProtected = a.personId() != null ? s.protectedIds().contains(a.personId())
+                    : s.protectedNames().contains(key(a.name()));
             boolean known = a.personId() != null && !isProtected;
             if (!known) {
                 persons.add(new ProtectedNames.Person(a.name(), a.party(), isProtected));
