@@ -30,10 +30,21 @@ public class ContractController {
 
     private final ContractStore store;
     private final ProcurementService service;
+    private final se.radhus.micronaut.client.ProtectedPersons protectedPersons;
 
-    public ContractController(ContractStore store, ProcurementService service) {
+    public ContractController(ContractStore store, ProcurementService service, se.radhus.micronaut.client.ProtectedPersons protectedPersons) {
         this.store = store;
         this.service = service;
+        this.protectedPersons = protectedPersons;
+    }
+
+    /** To all but registrator, sekreterare and admin, a supplier with a protected identity is not named. */
+    private java.util.function.Function<Contract, View> viewFor(io.micronaut.http.HttpRequest<?> request) {
+        if (se.radhus.micronaut.Callers.principal(request).seesProtectedIdentities()) {
+            return View::of;
+        }
+        var shown = protectedPersons.forThePublic();
+        return c -> View.of(c.shown(shown::name));
     }
 
     /** A contract with what follows from it. */
@@ -47,16 +58,18 @@ public class ContractController {
 
     @Get
     public PageResponse<View> list(@Nullable @QueryValue String expiringFrom, @Nullable @QueryValue String expiringTo,
-                                   @QueryValue(defaultValue = "0") int pageSize, @QueryValue(defaultValue = "") String pageToken) {
+                                   @QueryValue(defaultValue = "0") int pageSize, @QueryValue(defaultValue = "") String pageToken,
+                                   io.micronaut.http.HttpRequest<?> request) {
+        var view = viewFor(request);
         if (expiringFrom != null || expiringTo != null) {
             LocalDate from = parse(expiringFrom, "expiringFrom", LocalDate.MIN);
             LocalDate to = parse(expiringTo, "expiringTo", LocalDate.MAX);
             List<View> expiring = store.all().stream().filter(c -> c.expiresBetween(from, to))
-                    .sorted(Comparator.comparing(Contract::currentEnd)).map(View::of).toList();
+                    .sorted(Comparator.comparing(Contract::currentEnd)).map(view).toList();
             return new PageResponse<>(expiring, "");
         }
         var page = store.list(pageSize, pageToken);
-        return new PageResponse<>(page.items().stream().map(View::of).toList(), page.nextPageToken());
+        return new PageResponse<>(page.items().stream().map(view).toList(), page.nextPageToken());
     }
 
     static LocalDate parse(String text, String field, LocalDate otherwise) {
@@ -71,8 +84,8 @@ public class ContractController {
     }
 
     @Get("/{id}")
-    public View get(@PathVariable String id) {
-        return View.of(service.contract(id).contract());
+    public View get(@PathVariable String id, io.micronaut.http.HttpRequest<?> request) {
+        return viewFor(request).apply(service.contract(id).contract());
     }
 
     /** An extension and the adjusted decision that uses the option. */

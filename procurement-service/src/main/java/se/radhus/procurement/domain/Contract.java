@@ -23,7 +23,10 @@ public record Contract(String id, String procurementId, Procurement.Type type, S
 
     /** The same contract with the supplier's name passed through the rule (protected identities, for the public). */
     public Contract shown(java.util.function.UnaryOperator<String> name) {
-        return new Contract(id, procurementId, type, name.apply(supplier), organisationNumber, valuePerYear, totalValue, start, end,
+        String shown = name.apply(supplier);
+        // a sole trader's organisation number is their personnummer: hidden with the name
+        return new Contract(id, procurementId, type, shown, java.util.Objects.equals(shown, supplier) ? organisationNumber : null,
+                valuePerYear, totalValue, start, end,
                 extensionYears, extensionsUsed, signedOn, extensionDecisions);
     }
 

@@ -44,18 +44,23 @@ public record Procurement(String id, String number, String title, String caseNum
      * @param name for a name in a field of its own (a bidder, a supplier)
      * @param text for a free text (the title, requirements, documents, a reason)
      */
+    /** An organisation number goes with a hidden name: a sole trader's is their personnummer. */
+    private static String sameOr(java.util.function.UnaryOperator<String> name, String supplier, String organisationNumber) {
+        return java.util.Objects.equals(name.apply(supplier), supplier) ? organisationNumber : null;
+    }
+
     public Procurement shown(java.util.function.UnaryOperator<String> name, java.util.function.UnaryOperator<String> text) {
         return new Procurement(id, number, text.apply(title), caseNumber, name.apply(leadBuyer),
                 participatingBuyers.stream().map(name).toList(), type, procedure, category, estimatedValuePerYear, estimatedTotal,
                 contractStart, contractEnd, extensionYears, evaluationBasis, criteria, alternativeBidsAllowed,
                 requirements.stream().map(text).toList(), documents.stream().map(text).toList(), state, tenderDocumentsDecision,
                 publishedOn, bidDeadline,
-                bids.stream().map(b -> new Bid(b.id(), name.apply(b.supplier()), b.organisationNumber(), b.price(), b.alternative(),
+                bids.stream().map(b -> new Bid(b.id(), name.apply(b.supplier()), sameOr(name, b.supplier(), b.organisationNumber()), b.price(), b.alternative(),
                         b.qualified(), text.apply(b.reason()), b.scores())).toList(),
                 evaluation == null ? null : evaluation.stream().map(r -> new Evaluation.Result(r.rank(), r.bidId(), name.apply(r.supplier()),
                         r.pricePoints(), r.qualityPoints(), r.total(), r.tied())).toList(),
                 award == null ? null : new Award(award.suppliers().stream()
-                        .map(su -> new Award.Supplier(name.apply(su.name()), su.organisationNumber(), su.rank())).toList(),
+                        .map(su -> new Award.Supplier(name.apply(su.name()), sameOr(name, su.name(), su.organisationNumber()), su.rank())).toList(),
                         award.value(), award.decision(), award.sentOn(), award.sentElectronically(), award.standstillEnd()),
                 text.apply(cancelReason));
     }
