@@ -31,14 +31,50 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(problem.status()).contentType(PROBLEM).body(problem.toMap());
     }
 
+    private final se.radhus.meetings.store.Protections protections;
+
+    ProblemAdvice(se.radhus.meetings.store.Protections protections) {
+        this.protections = protections;
+    }
+
+    /**
+     * A problem as this caller may read it: a rule's detail can name members ("missing: …"), so to a caller
+     * not entitled a protected person's name is removed from every text in it.
+     */
+    ResponseEntity<Object> respond(Problem problem, HttpServletRequest request) {
+        if (Caller.principal(request).seesProtectedIdentities()) {
+            return respond(problem);
+        }
+        var names = protections.registry().names();
+        if (names.isEmpty()) {
+            return respond(problem);
+        }
+        return ResponseEntity.status(problem.status()).contentType(PROBLEM).body(shown(problem.toMap(), names));
+    }
+
+    private static Object shown(Object value, se.radhus.common.domain.ProtectedNames names) {
+        if (value instanceof String s) {
+            return names.publish(s);
+        }
+        if (value instanceof java.util.Map<?, ?> m) {
+            java.util.Map<Object, Object> out = new java.util.LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(k, shown(v, names)));
+            return out;
+        }
+        if (value instanceof java.util.Collection<?> c) {
+            return c.stream().map(v -> shown(v, names)).toList();
+        }
+        return value;
+    }
+
     @ExceptionHandler(ProblemException.class)
-    ResponseEntity<Object> problem(ProblemException e) {
-        return respond(e.problem());
+    ResponseEntity<Object> problem(ProblemException e, HttpServletRequest request) {
+        return respond(e.problem(), request);
     }
 
     @ExceptionHandler(se.radhus.common.domain.RuleViolation.class)
-    ResponseEntity<Object> rule(se.radhus.common.domain.RuleViolation e) {
-        return respond(Problem.conflict(e.rule(), "Refused by a rule", e.getMessage()).with("rule", e.rule()));
+    ResponseEntity<Object> rule(se.radhus.common.domain.RuleViolation e, HttpServletRequest request) {
+        return respond(Problem.conflict(e.rule(), "Refused by a rule", e.getMessage()).with("rule", e.rule()), request);
     }
 
     @ExceptionHandler(se.radhus.common.domain.InvalidInput.class)

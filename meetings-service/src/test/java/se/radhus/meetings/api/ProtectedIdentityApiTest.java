@@ -216,5 +216,13 @@ class ProtectedIdentityApiTest {
                  "secrecy":[{"reference":"OSL 26 kap. 1 § (gäller Ingrid Andreae)"}]}""", "sekreterare");
         assertThat(badReference.statusCode()).isEqualTo(400);
         assertThat(badReference.body()).contains("secrecy[0].reference");
+        // a refusal naming the members who did not vote names nobody protected to a writer not entitled
+        String vote = """
+                {"number":6,"title":"Omröstning","decisions":[{"kind":"BESLUT","clauses":["x"]}],
+                 "votes":[{"ja":"bifall","nej":"avslag","ballots":[{"member":"Ordf Ordförande","choice":"JA"}]}]}""";
+        HttpResponse<String> refused = send("POST", "/api/meetings/pi-nd-2024-10-15/paragraphs", vote, "handlaggare");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body()).doesNotContain("Ingrid").contains("vote-totals");
+        assertThat(send("POST", "/api/meetings/pi-nd-2024-10-15/paragraphs", vote, "sekreterare").body()).contains("Ingrid Andreae");
     }
 }
