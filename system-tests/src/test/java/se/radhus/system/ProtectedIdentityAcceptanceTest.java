@@ -119,8 +119,14 @@ class ProtectedIdentityAcceptanceTest {
         ok(as("sekreterare", "POST", "/api/meetings/" + MEETING + "/paragraphs", """
                 {"number":3,"title":"Förfrågningsunderlag","decisions":[{"kind":"BESLUT","clauses":["godkänna förfrågningsunderlaget"]}],
                  "effects":[{"kind":"TENDER_APPROVAL","procurementId":"ai-upph"}]}"""));
+        ok(as("sekreterare", "POST", "/api/meetings/" + MEETING + "/paragraphs", """
+                {"number":4,"title":"Ekonomiskt bistånd","decisions":[{"kind":"BESLUT","clauses":["bevilja bistånd"]}],
+                 "secrecy":[{"field":"effects","reference":"OSL 26 kap. 1 §"}],
+                 "effects":[{"kind":"GRANT","appropriationId":"ai-anslag","purpose":"Bistånd till familjen Hemligsson",
+                   "recipients":[{"name":"Familjen Hemligsson","amounts":[{"year":2024,"ore":100000}]}]}]}"""));
         ok(as("sekreterare", "POST", "/api/meetings/" + MEETING + "/justering", "{\"date\":\"2024-11-06\",\"signedBy\":[\"Olle Ordf\"]}"));
         await("admin", "/api/grants/" + GRANT);
+        await("admin", "/api/grants/" + MEETING + "-4-1");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         HttpResponse<String> published;
         do {
@@ -137,7 +143,7 @@ class ProtectedIdentityAcceptanceTest {
         for (String path : List.of("/api/meetings/" + MEETING, "/api/meetings?bodyId=ai", "/api/meetings/" + MEETING + "/paragraphs/1",
                 "/api/meetings/" + MEETING + "/paragraphs/1/extract", "/api/meetings/" + MEETING + "/effects",
                 "/api/cases/AI-2024/00001", "/api/cases", "/api/search?q=bidrag", "/api/search?q=Lann", "/api/search?q=Elisabet",
-                "/api/grants/" + GRANT, "/api/grants", "/api/procurements/ai-upph", "/api/procurements",
+                "/api/grants/" + GRANT, "/api/grants/" + MEETING + "-4-1", "/api/grants", "/api/procurements/ai-upph", "/api/procurements",
                 "/api/bodies/ai", "/api/persons")) {
             HttpResponse<String> r = as(null, "GET", path, null);
             readings.put(path, r.statusCode() + " " + r.body());
@@ -148,13 +154,14 @@ class ProtectedIdentityAcceptanceTest {
         readings.put("pdf", protocol(null, "application/pdf"));
         for (var e : readings.entrySet()) {
             String text = e.getValue().replace("<em>", "").replace("</em>", "");
-            assertFalse(text.contains("Lann") || text.contains("Elisabet") || text.contains(id) || text.contains("Uppgifter om hälsa"),
+            assertFalse(text.contains("Lann") || text.contains("Elisabet") || text.contains(id) || text.contains("Uppgifter om hälsa") || text.contains("Hemligsson"),
                     e.getKey() + ": " + e.getValue());
         }
         assertTrue(readings.get("/api/meetings/" + MEETING).contains("Skyddad identitet"));
         assertTrue(readings.get("/api/grants/" + GRANT).startsWith("200 "), readings.get("/api/grants/" + GRANT));
         assertTrue(readings.get("/api/grants/" + GRANT).contains("Skyddad identitet"), readings.get("/api/grants/" + GRANT));
         assertTrue(readings.get("html").contains("Sekretess enligt OSL 39 kap. 3 §"));
+        assertTrue(readings.get("/api/grants/" + MEETING + "-4-1").contains("Sekretess enligt OSL 26 kap. 1 §"), readings.get("/api/grants/" + MEETING + "-4-1"));
         assertTrue(readings.get("pdf").contains("Sekretess enligt OSL 39 kap. 3"));
         assertTrue(as(null, "GET", "/api/search?q=" + URLEncoder.encode("hälsa", StandardCharsets.UTF_8), null).body().contains("\"total\":0"));
     }

@@ -43,6 +43,13 @@ public class FinanceGrpcService extends FinanceServiceGrpc.FinanceServiceImplBas
     private final se.radhus.micronaut.client.DecisionVerifier decisions;
 
     private final se.radhus.micronaut.Reviews reviews;
+    private se.radhus.micronaut.SecrecyMarks secrecy;
+
+    /** Where a grant from a secret decision is marked. */
+    @jakarta.inject.Inject
+    void secrecy(se.radhus.micronaut.SecrecyMarks secrecy) {
+        this.secrecy = secrecy;
+    }
 
     public FinanceGrpcService(LedgerService ledger, se.radhus.finance.service.GrantService grants,
                               se.radhus.micronaut.client.DecisionVerifier decisions, se.radhus.micronaut.Reviews reviews) {
@@ -176,6 +183,9 @@ public class FinanceGrpcService extends FinanceServiceGrpc.FinanceServiceImplBas
                     r.getCondition().isEmpty() ? se.radhus.finance.domain.Grant.ConditionStatus.NONE
                             : se.radhus.finance.domain.Grant.ConditionStatus.CONDITIONAL,
                     se.radhus.finance.domain.Grant.Status.COMMITTED, d);
+            if (!r.getSecrecyReference().isBlank() && secrecy != null) {
+                secrecy.mark(r.getGrantId(), r.getSecrecyReference()); // before the grant: never public unmarked
+            }
             var created = grants.create(g, date(r.getEffectiveDate(), "effective_date"), r.getAllowPreCommitment(),
                     r.getReservationId());
             return se.radhus.proto.finance.v1.CreateGrantResponse.newBuilder().setGrantId(created.id())

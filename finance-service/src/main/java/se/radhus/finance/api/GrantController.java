@@ -45,6 +45,12 @@ public class GrantController {
     private final GrantStore store;
     private final IdempotentRequests idempotency;
     private final se.radhus.micronaut.client.ProtectedPersons protectedPersons;
+    private se.radhus.micronaut.SecrecyMarks secrecy;
+
+    @jakarta.inject.Inject
+    void secrecy(se.radhus.micronaut.SecrecyMarks secrecy) {
+        this.secrecy = secrecy;
+    }
 
     public GrantController(GrantService service, GrantStore store, IdempotentRequests idempotency,
                            se.radhus.micronaut.client.ProtectedPersons protectedPersons) {
@@ -63,6 +69,14 @@ public class GrantController {
         GrantJson j = GrantJson.of(g);
         if (Callers.principal(request).seesProtectedIdentities()) {
             return j;
+        }
+        var secret = secrecy == null ? java.util.Optional.<String>empty() : secrecy.of(g.id());
+        if (secret.isPresent()) {
+            // a grant of a secret decision: the public sees the provision, not what it is for nor to whom
+            String marking = "Sekretess enligt " + secret.get();
+            return new GrantJson(j.id(), j.appropriationId(), marking,
+                    j.recipients().stream().map(r -> new RecipientJson(marking, r.amounts(), r.total())).toList(),
+                    j.condition() == null ? null : marking, j.conditionStatus(), j.status(), j.decision(), j.cancellation(), j.total());
         }
         var shown = protectedPersons.forThePublic();
         return new GrantJson(j.id(), j.appropriationId(), shown.text(j.purpose()),

@@ -38,6 +38,9 @@ class ProtectedRecipientsApiTest implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
 
+    @Inject
+    FinanceGrpcService grpc;
+
     MeetingsPeer meetings;
     private final HttpClient http = HttpClient.newHttpClient();
     String grantId;
@@ -104,12 +107,39 @@ class ProtectedRecipientsApiTest implements TestPropertyProvider {
     }
 
     @Test
-    @Order(3)
+    @Order(2)
     void registratorSekreterareAndAdminSeeIt() throws Exception {
         for (String role : new String[] {"registrator", "sekreterare", "admin"}) {
             HttpResponse<String> r = send("GET", "/api/grants/" + grantId, TestIssuer.bearerFor("x", role), null);
             assertTrue(r.body().contains("Elisabet Lann") && r.body().contains("E. Lann"), role + ": " + r.body());
         }
+    }
+
+    @Test
+    @Order(3)
+    void aGrantOfASecretDecisionShowsThePublicOnlyItsProvision() throws Exception {
+        var request = se.radhus.proto.finance.v1.CreateGrantRequest.newBuilder().setIdempotencyKey("ks-nau-2024-05-21-181-9")
+                .setGrantId("ks-nau-2024-05-21-181-9").setAppropriationId("pr-anslag").setPurpose("Stöd till familjen Hemligsson")
+                .addRecipients(se.radhus.proto.finance.v1.GrantRecipient.newBuilder().setName("Familjen Hemligsson")
+                        .addAmounts(se.radhus.proto.common.v1.YearAmount.newBuilder().setYear(2024)
+                                .setAmount(se.radhus.proto.common.v1.Money.newBuilder().setOre(10000).setCurrencyCode("SEK"))))
+                .setDecision(se.radhus.proto.common.v1.DecisionRef.newBuilder().setBodyId("ks-nau")
+                        .setMeetingDate(se.radhus.proto.common.v1.Date.newBuilder().setYear(2024).setMonth(5).setDay(21)).setParagraph(181))
+                .setEffectiveDate(se.radhus.proto.common.v1.Date.newBuilder().setYear(2024).setMonth(5).setDay(21))
+                .setSecrecyReference("OSL 26 kap. 1 §").build();
+        var done = new java.util.concurrent.CompletableFuture<Object>();
+        grpc.createGrant(request, new io.grpc.stub.StreamObserver<>() {
+            public void onNext(se.radhus.proto.finance.v1.CreateGrantResponse v) { done.complete(v); }
+            public void onError(Throwable t) { done.complete(t); }
+            public void onCompleted() { }
+        });
+        assertTrue(done.get() instanceof se.radhus.proto.finance.v1.CreateGrantResponse, String.valueOf(done.get()));
+        for (String path : new String[] {"/api/grants/ks-nau-2024-05-21-181-9", "/api/grants?appropriationId=pr-anslag"}) {
+            String pub = send("GET", path, null, null).body();
+            assertFalse(pub.contains("Hemligsson"), pub);
+            assertTrue(pub.contains("Sekretess enligt OSL 26 kap. 1 §"), pub);
+        }
+        assertTrue(send("GET", "/api/grants/ks-nau-2024-05-21-181-9", TestIssuer.bearerFor("s", "sekreterare"), null).body().contains("Hemligsson"));
     }
 
     @Test

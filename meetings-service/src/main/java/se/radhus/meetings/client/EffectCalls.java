@@ -70,7 +70,8 @@ public class EffectCalls {
                         .setAppropriationId(e.appropriationId()).setPurpose(e.purpose() == null ? p.title() : e.purpose())
                         .setCondition(e.condition() == null ? "" : e.condition()).setDecision(ref(m, p))
                         .setEffectiveDate(date(m.date())).setAllowPreCommitment(e.allowPreCommitment())
-                        .setReservationId(draftReservation == null ? "" : draftReservation);
+                        .setReservationId(draftReservation == null ? "" : draftReservation)
+                        .setSecrecyReference(p.secret("effects").map(se.radhus.meetings.domain.Secrecy::reference).orElse(""));
                 for (Effect.Recipient rec : e.recipients()) {
                     GrantRecipient.Builder g = GrantRecipient.newBuilder().setName(rec.name());
                     rec.amounts().forEach(a -> g.addAmounts(YearAmount.newBuilder().setYear(a.year()).setAmount(sek(a.ore()))));
