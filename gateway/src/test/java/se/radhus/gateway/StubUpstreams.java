@@ -1,0 +1,72 @@
+package se.radhus.gateway;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Three stand-ins for the services behind the gateway, each a Reactor Netty server on a free loopback
+ * port. Each answers every request with JSON naming itself and what it received (method, path and
+ * query, body, X-Request-Id) and keeps a list of what reached it. A path containing {@code /hang-up}
+ * gets no answer: the connection is closed, as a service that dies mid-request would.
+ */
+final class StubUpstreams {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** What one stub received. */
+    record Received(String method, String uri, String body, List<String> requestIds) {
+    }
+
+    static final class Stub {
+        final String name;
+        final List<Received> received = new CopyOnWriteArrayList<>();
+        final DisposableServer server;
+
+        Stub(String name) {
+            this.name = name;
+            this.server = HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> {
+                if (request.uri().contains("/hang-up")) {
+                    return response.withConnection(connection -> connection.dispose()).then();
+                }
+                return request.receive().aggregate().asString().defaultIfEmpty("").flatMap(body -> {
+                    List<String> ids = request.requestHeaders().getAll("X-Request-Id");
+                    received.add(new Received(request.method().name(), request.uri(), body, ids));
+                    byte[] json = JSON.writeValueAsBytes(Map.of("service", name, "method", request.method().name(),
+                            "uri", request.uri(), "body", body, "requestIds", ids));
+                    return response.header("Content-Type", "application/json")
+                            .header("X-Request-Id", ids.isEmpty() ? "" : ids.get(0))
+                            .sendByteArray(Mono.just(json)).then();
+                });
+            }).bindNow();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.port();
+        }
+    }
+
+    final Stub meetings = new Stub("meetings");
+    final Stub finance = new Stub("finance");
+    final Stub procurement = new Stub("procurement");
+
+    /** Points the gateway's routes at the stubs. */
+    void register(DynamicPropertyRegistry registry) {
+        registry.add("MEETINGS_URL", meetings::url);
+        registry.add("FINANCE_URL", finance::url);
+        registry.add("PROCUREMENT_URL", procurement::url);
+    }
+
+    List<Stub> all() {
+        return List.of(meetings, finance, procurement);
+    }
+
+    int totalReceived() {
+        return all().stream().mapToInt(s -> s.received.size()).sum();
+    }
+}
