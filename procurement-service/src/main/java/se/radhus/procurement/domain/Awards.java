@@ -45,6 +45,7 @@ public final class Awards {
      * @param direct for a direct award, what it is counted against; null otherwise
      */
     public static Award decide(Procurement p, Award a, Regime regime, DirectLimit direct) {
+        p.mayBeAwarded();
         if (a.sentOn() == null) {
             throw new InvalidInput("sentOn", "the day the award decision was sent to the bidders");
         }

@@ -414,6 +414,13 @@ public record Procurement(String id, String number, String title, String caseNum
         return p.build();
     }
 
+    /** Refuses an award out of order (before the award's own rules are looked at); awarded already, a retry may come. */
+    public void mayBeAwarded() {
+        if (state != ProcurementState.AWARDED && state != ProcurementState.CONTRACTED) {
+            requireStep(ProcurementState.AWARDED);
+        }
+    }
+
     /**
      * Records the award decision, checked by {@link Awards#decide}. The same award again (a retry) changes
      * nothing.

@@ -158,6 +158,7 @@ public class ProcurementService {
     }
 
     private Award decide(Procurement current, Award proposed) {
+        current.mayBeAwarded();
         Regime regime;
         try {
             regime = regime(current);
