@@ -28,6 +28,8 @@ import se.radhus.proto.meetings.v1.NamedPerson;
 public final class MeetingsPeer extends MeetingsServiceGrpc.MeetingsServiceImplBase implements AutoCloseable {
 
     public final Map<String, Boolean> adjusted = new ConcurrentHashMap<>();
+    /** The day of a decision's justering; an adjusted decision not named here was adjusted on its meeting day. */
+    public final Map<String, java.time.LocalDate> adjustedOn = new ConcurrentHashMap<>();
     public final java.util.Set<String> proposals = ConcurrentHashMap.newKeySet();
     public final List<NamedPerson> persons = new CopyOnWriteArrayList<>();
     public final java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
@@ -53,6 +55,12 @@ public final class MeetingsPeer extends MeetingsServiceGrpc.MeetingsServiceImplB
         return this;
     }
 
+    /** An adjusted § whose protocol was adjusted on {@code day}. */
+    public MeetingsPeer decision(String bodyId, int paragraph, java.time.LocalDate day) {
+        adjustedOn.put(bodyId + "/" + paragraph, day);
+        return decision(bodyId, paragraph, true);
+    }
+
     /** An adjusted § that only proposes (förslag till beslut). */
     public MeetingsPeer proposal(String bodyId, int paragraph) {
         proposals.add(bodyId + "/" + paragraph);
@@ -76,10 +84,19 @@ public final class MeetingsPeer extends MeetingsServiceGrpc.MeetingsServiceImplB
         Boolean a = adjusted.get(key);
         response.onNext(a == null ? GetDecisionResponse.newBuilder().setExists(false).build()
                 : GetDecisionResponse.newBuilder().setExists(true)
-                .setDecision(Decision.newBuilder().setRef(request.getRef()).setAdjusted(a)
-                        .setKind(proposals.contains(key) ? se.radhus.proto.meetings.v1.DecisionKind.DECISION_KIND_PROPOSAL
-                                : se.radhus.proto.meetings.v1.DecisionKind.DECISION_KIND_DECISION)).build());
+                .setDecision(decision(request, key, a)).build());
         response.onCompleted();
+    }
+
+    private Decision decision(GetDecisionRequest request, String key, boolean isAdjusted) {
+        Decision.Builder d = Decision.newBuilder().setRef(request.getRef()).setAdjusted(isAdjusted)
+                .setKind(proposals.contains(key) ? se.radhus.proto.meetings.v1.DecisionKind.DECISION_KIND_PROPOSAL
+                        : se.radhus.proto.meetings.v1.DecisionKind.DECISION_KIND_DECISION);
+        if (isAdjusted) {
+            java.time.LocalDate day = adjustedOn.get(key);
+            d.setAdjustedDate(day != null ? se.radhus.proto.ProtoTypes.date(day) : request.getRef().getMeetingDate());
+        }
+        return d.build();
     }
 
     @Override

@@ -192,6 +192,22 @@ public final class VersionedCollection<T> {
         return tryReplaceIfVersion(value, expectedVersion, null).isPresent();
     }
 
+    /**
+     * Replaces the value if it is still at {@code expectedVersion} and the stored document also matches
+     * {@code alsoMatch} (checked by the server in the same atomic write), e.g. that an append-only list still
+     * has the length the caller read: on the embedded store a read can carry the new version with older
+     * fields, and the version alone would let a write on such a read through.
+     *
+     * @return false when the document does not match (nothing is written then)
+     */
+    public boolean tryReplaceIfMatches(T value, long expectedVersion, Bson alsoMatch) {
+        BsonDocument update = changeTo(value);
+        update.getDocument("$set").put("version", new BsonInt64(expectedVersion + 1));
+        var result = writes.updateOne(Filters.and(Filters.eq("_id", idOf.apply(value)), Filters.eq("version", expectedVersion), alsoMatch),
+                update);
+        return result.getMatchedCount() == 1;
+    }
+
     /** Writes the value whatever version is stored (inserting it if it is new), and raises the version. */
     public void put(T value) {
         BsonDocument update = changeTo(value).append("$inc", new BsonDocument("version", new BsonInt64(1)));

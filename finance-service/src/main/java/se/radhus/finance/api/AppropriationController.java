@@ -48,11 +48,17 @@ public class AppropriationController {
     private final AppropriationStore store;
     private final LedgerService ledger;
     private final IdempotentRequests idempotency;
+    private final se.radhus.finance.service.Corrections corrections;
+    private final se.radhus.micronaut.client.ProtectedPersons protectedPersons;
 
-    public AppropriationController(AppropriationStore store, LedgerService ledger, IdempotentRequests idempotency) {
+    public AppropriationController(AppropriationStore store, LedgerService ledger, IdempotentRequests idempotency,
+                                   se.radhus.finance.service.Corrections corrections,
+                                   se.radhus.micronaut.client.ProtectedPersons protectedPersons) {
         this.store = store;
         this.ledger = ledger;
         this.idempotency = idempotency;
+        this.corrections = corrections;
+        this.protectedPersons = protectedPersons;
     }
 
     static Json.Appropriation json(AppropriationStore.Loaded l) {
@@ -80,7 +86,7 @@ public class AppropriationController {
     public HttpResponse<Json.Appropriation> create(@Body Json.NewAppropriation r) {
         Appropriation a = new Appropriation(r.id(), r.name(), r.ownerBodyId(), r.currency() == null ? Money.SEK : r.currency());
         List<Entry> opening = FundsControl.open(a, Json.amountsPerYear(r.amounts()), Json.date(r.effectiveDate(), "effectiveDate"),
-                r.decision() == null ? null : r.decision().toDomain(), java.time.Instant.now());
+                r.decision() == null ? null : r.decision().toDomain(), ledger.now());
         if (!store.insert(a, opening, null)) {
             throw new ProblemException(Problem.conflict("exists", "Already exists",
                     "An appropriation with id " + a.id() + " exists already."));
@@ -102,6 +108,23 @@ public class AppropriationController {
                     effective != null ? effective : LocalDate.of(r.year(), 1, 1), r.decision() == null ? null : r.decision().toDomain());
             var applied = ledger.apply(id, request, p -> entries -> FundsControl.allocate(entries, p, r.year(), r.amount().toMoney()));
             return HttpResponse.created(applied.entries().stream().map(Json.EntryJson::of).toList());
+        });
+    }
+
+    /**
+     * A correction: the entry is reversed by a new entry counting from today, with the reason and the
+     * adjusted decision it rests on; the entry itself stays. Only an allocation or a payment is corrected
+     * so (a hold is given back by cancelling its grant).
+     */
+    @Secured({"ekonom", "admin"})
+    @Post("/{id}/ledger/{entryId}/reversal")
+    public HttpResponse<?> reverse(@PathVariable String id, @PathVariable String entryId, @Body Json.Reversal r,
+                                   @Nullable @Header("Idempotency-Key") String key, HttpRequest<?> http) {
+        return idempotency.once(http, key, r, claim -> {
+            List<Entry> written = corrections.reverse(id, entryId, r.reason(), r.decision() == null ? null : r.decision().toDomain(),
+                    "http:" + claim.id());
+            return HttpResponse.created(written.stream().map(Json.EntryJson::of).toList(),
+                    URI.create("/api/appropriations/" + id + "/ledger"));
         });
     }
 
@@ -127,12 +150,18 @@ public class AppropriationController {
      * The entries as the caller may see them: staff see every entry; the public sees a reservation (a
      * draft's money set aside) and its release as sums only, never which draft, decision or key made them.
      */
-    static List<Entry> asSeenBy(List<Entry> entries, HttpRequest<?> request) {
-        if (Callers.principal(request).seesDrafts()) {
+    List<Entry> asSeenBy(List<Entry> entries, HttpRequest<?> request) {
+        if (Callers.principal(request).seesProtectedIdentities()) {
             return entries;
         }
-        return entries.stream().map(e -> isDraftMoney(e) ? new Entry(e.id(), e.kind(), e.year(), e.amount(), e.effectiveDate(),
-                e.recordedAt(), null, null, null, e.releases(), e.reverses(), e.preCommitment()) : e).toList();
+        boolean staff = Callers.principal(request).seesDrafts();
+        // a correction's reason is free text: it names no one protected (asked of meetings-service only when there is one)
+        var shown = entries.stream().anyMatch(e -> e.reason() != null) ? protectedPersons.forThePublic() : null;
+        return entries.stream().map(e -> !staff && isDraftMoney(e) ? new Entry(e.id(), e.kind(), e.year(), e.amount(), e.effectiveDate(),
+                e.recordedAt(), null, null, null, e.releases(), e.reverses(), e.preCommitment())
+                : e.reason() == null ? e : new Entry(e.id(), e.kind(), e.year(), e.amount(), e.effectiveDate(), e.recordedAt(),
+                        e.decision(), e.idempotencyKey(), e.holdId(), e.releases(), e.reverses(), e.preCommitment(), shown.text(e.reason())))
+                .toList();
     }
 
     /** A reservation, or a release or reversal of one: money a draft set aside. */

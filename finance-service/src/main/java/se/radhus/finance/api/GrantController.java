@@ -76,12 +76,14 @@ public class GrantController {
             String marking = "Sekretess enligt " + secret.get();
             return new GrantJson(j.id(), j.appropriationId(), marking,
                     j.recipients().stream().map(r -> new RecipientJson(marking, r.amounts(), r.total())).toList(),
-                    j.condition() == null ? null : marking, j.conditionStatus(), j.status(), j.decision(), j.cancellation(), j.total());
+                    j.condition() == null ? null : marking, j.conditionStatus(), j.status(), j.decision(), j.cancellation(), j.total(),
+                    j.decisionAdjustedOn(), j.conditionConfirmedOn());
         }
         var shown = protectedPersons.forThePublic();
         return new GrantJson(j.id(), j.appropriationId(), shown.text(j.purpose()),
                 j.recipients().stream().map(r -> new RecipientJson(shown.name(r.name()), r.amounts(), r.total())).toList(),
-                shown.text(j.condition()), j.conditionStatus(), j.status(), j.decision(), j.cancellation(), j.total());
+                shown.text(j.condition()), j.conditionStatus(), j.status(), j.decision(), j.cancellation(), j.total(),
+                j.decisionAdjustedOn(), j.conditionConfirmedOn());
     }
 
     /** A recipient and its amounts. */
@@ -93,7 +95,8 @@ public class GrantController {
     @Serdeable
     public record GrantJson(String id, String appropriationId, @Nullable String purpose, List<RecipientJson> recipients,
                             @Nullable String condition, String conditionStatus, String status, @Nullable Json.Decision decision,
-                            @Nullable Json.Decision cancellation, MoneyJson total) {
+                            @Nullable Json.Decision cancellation, MoneyJson total, @Nullable String decisionAdjustedOn,
+                            @Nullable String conditionConfirmedOn) {
         static GrantJson of(Grant g) {
             String currency = g.recipients().isEmpty() || g.recipients().get(0).amounts().isEmpty() ? Money.SEK
                     : g.recipients().get(0).amounts().get(0).amount().currency();
@@ -102,7 +105,9 @@ public class GrantController {
                             MoneyJson.of(r.total(currency)))).toList(),
                     g.condition(), g.conditionStatus().name(), g.status().name(), Json.Decision.of(g.decision()),
                     Json.Decision.of(g.cancellation()),
-                    MoneyJson.of(g.recipients().stream().map(r -> r.total(currency)).reduce(Money.zero(currency), Money::plus)));
+                    MoneyJson.of(g.recipients().stream().map(r -> r.total(currency)).reduce(Money.zero(currency), Money::plus)),
+                    g.decisionAdjustedOn() == null ? null : g.decisionAdjustedOn().toString(),
+                    g.conditionConfirmedOn() == null ? null : g.conditionConfirmedOn().toString());
         }
     }
 

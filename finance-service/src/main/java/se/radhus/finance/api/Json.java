@@ -80,6 +80,11 @@ public final class Json {
     public record Allocation(int year, MoneyJson amount, @Nullable String effectiveDate, @Nullable Decision decision) {
     }
 
+    /** A correction: why the entry is wrong, and the adjusted decision the correction rests on. */
+    @Serdeable
+    public record Reversal(@Nullable String reason, @Nullable Decision decision) {
+    }
+
     /** One year's balance. */
     @Serdeable
     public record YearBalanceJson(int year, MoneyJson appropriated, MoneyJson reserved, MoneyJson committed, MoneyJson paid,
@@ -100,11 +105,11 @@ public final class Json {
     @Serdeable
     public record EntryJson(String id, String kind, int year, MoneyJson amount, String effectiveDate, String recordedAt,
                             @Nullable Decision decision, String idempotencyKey, @Nullable String holdId,
-                            @Nullable String releases, @Nullable String reverses, boolean preCommitment) {
+                            @Nullable String releases, @Nullable String reverses, boolean preCommitment, @Nullable String reason) {
         static EntryJson of(Entry e) {
             return new EntryJson(e.id(), e.kind().name(), e.year(), MoneyJson.of(e.amount()), e.effectiveDate().toString(),
                     e.recordedAt().toString(), Decision.of(e.decision()), e.idempotencyKey(), e.holdId(),
-                    e.releases() == null ? null : e.releases().name(), e.reverses(), e.preCommitment());
+                    e.releases() == null ? null : e.releases().name(), e.reverses(), e.preCommitment(), e.reason());
         }
     }
 

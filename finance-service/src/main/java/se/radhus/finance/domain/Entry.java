@@ -16,10 +16,19 @@ import se.radhus.common.money.Money;
  * @param releases       for RELEASE and REVERSAL: the kind of what it takes back
  * @param reverses       for REVERSAL: the id of the entry it cancels
  * @param preCommitment  on a year with no appropriated amount yet: an explicit pre-commitment
+ * @param reason         for a REVERSAL: why the entry it cancels was wrong, in words
  */
 public record Entry(String id, EntryKind kind, int year, Money amount, LocalDate effectiveDate, Instant recordedAt,
                     DecisionRef decision, String idempotencyKey, String holdId, EntryKind releases, String reverses,
-                    boolean preCommitment) {
+                    boolean preCommitment, String reason) {
+
+    /** An entry that gives no reason (all but a reversal). */
+    public Entry(String id, EntryKind kind, int year, Money amount, LocalDate effectiveDate, Instant recordedAt,
+                 DecisionRef decision, String idempotencyKey, String holdId, EntryKind releases, String reverses,
+                 boolean preCommitment) {
+        this(id, kind, year, amount, effectiveDate, recordedAt, decision, idempotencyKey, holdId, releases, reverses,
+                preCommitment, null);
+    }
 
     public Entry {
         if (amount == null || amount.isNegative() || amount.isZero()) {

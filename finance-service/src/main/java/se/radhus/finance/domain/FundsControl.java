@@ -206,36 +206,73 @@ public final class FundsControl {
         return sum;
     }
 
-    /** Pays out against a commitment, at most what is committed and unpaid for the year. */
+    /**
+     * Pays out against a commitment, at most what is committed and unpaid for the year, and never before
+     * the commitment counts: as of the day of payment the year's paid stays within its committed.
+     */
     public static List<Entry> pay(List<Entry> ledger, Posting p, String holdId, int year, Money amount) {
         requirePositive(amount, year);
-        long committed = open(ledger, holdId).stream()
-                .filter(o -> o.kind() == EntryKind.COMMITMENT && o.year() == year).mapToLong(Open::ore).sum();
-        long unpaid = committed - paid(ledger, holdId, year);
+        long unpaid = unpaid(ledger, holdId, year, null);
         if (amount.ore() > unpaid) {
             throw new RuleViolation("payment-over-commitment", "Only " + new Money(unpaid, p.currency()).display()
                     + " of " + holdId + " is committed and unpaid for " + year + ".");
+        }
+        long unpaidThen = unpaid(ledger, holdId, year, p.effectiveDate());
+        if (amount.ore() > unpaidThen) {
+            LocalDate from = ledger.stream().filter(e -> holdId.equals(e.holdId()) && e.year() == year && e.kind() == EntryKind.COMMITMENT)
+                    .map(Entry::effectiveDate).min(LocalDate::compareTo).orElse(null);
+            throw new RuleViolation("payment-before-commitment", "On " + p.effectiveDate() + " only "
+                    + new Money(unpaidThen, p.currency()).display() + " of " + holdId + " was committed and unpaid for " + year
+                    + (from == null ? "" : "; the commitment counts from " + from) + ". A payment is dated on or after what it pays.");
         }
         Builder b = new Builder(p);
         b.add(EntryKind.PAYMENT, year, amount.ore(), holdId, null, null, false);
         return checked(ledger, b.out, p.currency());
     }
 
-    /** Cancels an earlier entry with a reversing entry; the original stays. */
-    public static List<Entry> reverse(List<Entry> ledger, Posting p, String entryId) {
+    /** What is committed and not paid of a hold for a year, as of a day (null: all entries). */
+    static long unpaid(List<Entry> ledger, String holdId, int year, LocalDate asOf) {
+        List<Entry> seen = asOf == null ? ledger : ledger.stream().filter(e -> !e.effectiveDate().isAfter(asOf)).toList();
+        long committed = open(seen, holdId).stream()
+                .filter(o -> o.kind() == EntryKind.COMMITMENT && o.year() == year).mapToLong(Open::ore).sum();
+        return committed - paid(seen, holdId, year);
+    }
+
+    /** The kinds a correction may cancel: what was entered wrongly. A hold is given back by its release, not reversed. */
+    public static final java.util.Set<EntryKind> REVERSIBLE = java.util.EnumSet.of(EntryKind.ALLOCATION, EntryKind.PAYMENT);
+
+    /**
+     * Cancels an earlier entry with a reversing entry; the original stays, and since the reversal counts
+     * from its own day, the balance as of any day before it is what it was. Only an allocation or a payment
+     * is corrected so; a reservation or commitment is given back by releasing it (its grant is cancelled).
+     *
+     * @param reason why the entry was wrong, in words
+     */
+    public static List<Entry> reverse(List<Entry> ledger, Posting p, String entryId, String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > 2000) {
+            throw new InvalidInput("reason", "why the entry is wrong, 1-2000 characters");
+        }
         Entry original = ledger.stream().filter(e -> e.id().equals(entryId)).findFirst()
                 .orElseThrow(() -> new RuleViolation("entry-missing", "There is no entry " + entryId + " to reverse."));
         if (original.kind() == EntryKind.REVERSAL || original.kind() == EntryKind.RELEASE) {
             throw new RuleViolation("reverse-reversal", "Entry " + entryId + " is itself a " + original.kind()
                     + "; reverse what it took back by a new entry instead.");
         }
+        if (!REVERSIBLE.contains(original.kind())) {
+            throw new RuleViolation("reverse-hold", "Entry " + entryId + " is a " + original.kind() + " of " + original.holdId()
+                    + ": money set aside or bound by a decision is given back by releasing it (cancel the grant), not by a correction.");
+        }
         if (ledger.stream().anyMatch(e -> entryId.equals(e.reverses()))) {
             throw new RuleViolation("already-reversed", "Entry " + entryId + " is reversed already.");
         }
-        Builder b = new Builder(p);
-        b.add(EntryKind.REVERSAL, original.year(), original.amount().ore(), original.holdId(), original.kind(), entryId,
-                original.preCommitment());
-        return checked(ledger, b.out, p.currency());
+        if (p.effectiveDate().isBefore(original.effectiveDate())) {
+            throw new RuleViolation("reversal-before-original", "Entry " + entryId + " counts from " + original.effectiveDate()
+                    + "; its reversal cannot count from " + p.effectiveDate() + ".");
+        }
+        Entry reversal = new Entry(p.postingId() + "-1", EntryKind.REVERSAL, original.year(), original.amount(), p.effectiveDate(),
+                p.recordedAt(), p.decision(), p.idempotencyKey(), original.holdId(), original.kind(), entryId,
+                original.preCommitment(), reason.strip());
+        return checked(ledger, List.of(reversal), p.currency());
     }
 
     private static void requirePositive(Money amount, int year) {
@@ -264,30 +301,76 @@ public final class FundsControl {
         return true;
     }
 
-    /** The one rule: afterwards no year with an appropriated amount has less than nothing left. */
+    /**
+     * The one rule, for every day: as of each day from the first the operation touches, no year it touches
+     * has less than nothing left (reserved + committed within appropriated, where a year has its amount),
+     * nothing below zero, and paid within committed. A day that broke the rule before the operation
+     * (entries older than these checks) only refuses what makes it worse.
+     */
     private static List<Entry> checked(List<Entry> ledger, List<Entry> added, String currency) {
-        List<Entry> after = new ArrayList<>(ledger);
-        after.addAll(added);
-        Map<Integer, YearBalance> before = new HashMap<>();
-        for (YearBalance y : Ledger.balance(ledger, null, currency)) {
-            before.put(y.year(), y);
+        if (added.isEmpty()) {
+            return added;
         }
         Set<Integer> touched = new HashSet<>();
         added.forEach(e -> touched.add(e.year()));
-        for (YearBalance y : Ledger.balance(after, null, currency)) {
-            if (!touched.contains(y.year())) {
+        LocalDate from = added.stream().map(Entry::effectiveDate).min(LocalDate::compareTo).orElseThrow();
+        java.util.TreeMap<LocalDate, List<Entry>> days = new java.util.TreeMap<>();
+        Map<Integer, Ledger.Sums> before = new HashMap<>();
+        Map<Integer, Ledger.Sums> after = new HashMap<>();
+        for (Entry e : ledger) {
+            if (!touched.contains(e.year())) {
                 continue;
             }
-            boolean negative = y.reserved().isNegative() || y.committed().isNegative() || y.paid().isNegative()
-                    || y.appropriated().isNegative();
-            if (y.remaining().isNegative() || negative) {
-                YearBalance was = before.get(y.year());
-                long left = was == null ? 0 : was.remaining().ore();
-                long shortfall = -y.remaining().ore();
-                throw new InsufficientFunds(y.year(), new Money(left, currency), new Money(shortfall, currency));
+            if (e.effectiveDate().isBefore(from)) {
+                before.computeIfAbsent(e.year(), y -> new Ledger.Sums()).add(e);
+                after.computeIfAbsent(e.year(), y -> new Ledger.Sums()).add(e);
+            } else {
+                days.computeIfAbsent(e.effectiveDate(), d -> new ArrayList<>()).add(e);
+            }
+        }
+        java.util.Set<Entry> fresh = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        fresh.addAll(added);
+        for (Entry e : added) {
+            days.computeIfAbsent(e.effectiveDate(), d -> new ArrayList<>()).add(e);
+        }
+        for (var day : days.entrySet()) {
+            for (Entry e : day.getValue()) {
+                after.computeIfAbsent(e.year(), y -> new Ledger.Sums()).add(e);
+                if (!fresh.contains(e)) {
+                    before.computeIfAbsent(e.year(), y -> new Ledger.Sums()).add(e);
+                }
+            }
+            for (int year : touched) {
+                Ledger.Sums a = after.get(year);
+                if (a == null) {
+                    continue;
+                }
+                Ledger.Sums b = before.getOrDefault(year, new Ledger.Sums());
+                YearBalance y = a.balance(year, currency);
+                YearBalance was = b.balance(year, currency);
+                long remaining = y.remaining().ore();
+                boolean fails = remaining < 0 && remaining < was.remaining().ore()
+                        || below(y.reserved(), was.reserved()) || below(y.committed(), was.committed())
+                        || below(y.paid(), was.paid()) || below(y.appropriated(), was.appropriated())
+                        || below(y.preCommitted(), was.preCommitted());
+                if (fails) {
+                    long left = Math.max(0, was.remaining().ore());
+                    throw new InsufficientFunds(year, new Money(left, currency), new Money(Math.max(0, -remaining), currency),
+                            day.getKey().isBefore(days.lastKey()) ? day.getKey() : null);
+                }
+                long bound = y.committed().ore() + y.preCommitted().ore();
+                if (y.paid().ore() > bound && y.paid().ore() - bound > was.paid().ore() - (was.committed().ore() + was.preCommitted().ore())) {
+                    throw new RuleViolation("paid-over-committed", "As of " + day.getKey() + " " + year + " would have "
+                            + y.paid().display() + " paid against " + new Money(bound, currency).display() + " committed.");
+                }
             }
         }
         return added;
+    }
+
+    /** Below zero, and lower than it was. */
+    private static boolean below(Money now, Money was) {
+        return now.isNegative() && now.ore() < was.ore();
     }
 
     /** Refused: the year has less left than asked for. */
@@ -297,8 +380,13 @@ public final class FundsControl {
         private final Money shortfall;
 
         public InsufficientFunds(int year, Money remaining, Money shortfall) {
-            super("insufficient-funds", "Not enough left in " + year + ": " + remaining.display() + " ("
-                    + SwedishFormat.tkr(remaining) + ") remains, " + shortfall.display() + " short.");
+            this(year, remaining, shortfall, null);
+        }
+
+        /** @param asOf the day on which the year would fall short, when not the end of the ledger */
+        public InsufficientFunds(int year, Money remaining, Money shortfall, LocalDate asOf) {
+            super("insufficient-funds", "Not enough left in " + year + (asOf == null ? "" : " as of " + asOf) + ": "
+                    + remaining.display() + " (" + SwedishFormat.tkr(remaining) + ") remains, " + shortfall.display() + " short.");
             this.year = year;
             this.remaining = remaining;
             this.shortfall = shortfall;

@@ -1,5 +1,6 @@
 package se.radhus.finance.domain;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import se.radhus.common.domain.FieldError;
@@ -18,10 +19,13 @@ import se.radhus.common.money.Money;
  * @param cancellation    the adjusted decision that cancelled it, when its money had been committed
  * @param decided         its money was committed by an adjusted decision (created so, or committed later): only
  *                        then does the public see it; a reserved grant is a draft
+ * @param decisionAdjustedOn the day the committing decision's protocol was adjusted (justerat): no payment before it;
+ *                        null for a draft, and for grants committed before the day was kept
+ * @param conditionConfirmedOn the day its condition was confirmed: no payment before it
  */
 public record Grant(String id, String appropriationId, String purpose, List<Recipient> recipients, String condition,
                     ConditionStatus conditionStatus, Status status, DecisionRef decision, DecisionRef cancellation,
-                    boolean decided) {
+                    boolean decided, LocalDate decisionAdjustedOn, LocalDate conditionConfirmedOn) {
 
     /** A recipient and its amounts per year. */
     public record Recipient(String name, List<YearAmount> amounts) {
@@ -48,7 +52,78 @@ public record Grant(String id, String appropriationId, String purpose, List<Reci
     public Grant(String id, String appropriationId, String purpose, List<Recipient> recipients, String condition,
                  ConditionStatus conditionStatus, Status status, DecisionRef decision) {
         this(id, appropriationId, purpose, recipients, condition, conditionStatus, status, decision, null,
-                status == Status.COMMITTED || status == Status.PAID);
+                status == Status.COMMITTED || status == Status.PAID, null, null);
+    }
+
+    /** The same grant, its committing decision adjusted on {@code day}. */
+    public Grant adjustedOn(LocalDate day) {
+        return new Grant(id, appropriationId, purpose, recipients, condition, conditionStatus, status, decision, cancellation,
+                decided, day, conditionConfirmedOn);
+    }
+
+    /** Every ledger hold of the grant: each recipient's reservation and, once committed from it, commitment. */
+    public java.util.Set<String> holds() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < recipients.size(); i++) {
+            out.add(holdId(i));
+            out.add(holdId(i) + "-c");
+        }
+        return out;
+    }
+
+    /**
+     * The grant a ledger hold belongs to, read exactly: {@code grant-<id>-<n>} or {@code grant-<id>-<n>-c}
+     * with {@code n} a number, so a grant whose id extends another's ({@code a-pp}, {@code a-pp-1}) is never
+     * taken for it.
+     */
+    public static java.util.Optional<String> idOfHold(String hold) {
+        if (hold == null || !hold.startsWith("grant-")) {
+            return java.util.Optional.empty();
+        }
+        java.util.regex.Matcher m = HOLD.matcher(hold);
+        return m.matches() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
+    }
+
+    /** What the entries say is paid of this grant: its payments less reversed ones, on its own holds (matched exactly). */
+    public long paidFrom(java.util.Collection<Entry> entries) {
+        java.util.Set<String> own = holds();
+        long sum = 0;
+        for (Entry e : entries) {
+            if (e.holdId() == null || !own.contains(e.holdId())) {
+                continue;
+            }
+            if (e.kind() == EntryKind.PAYMENT) {
+                sum += e.amount().ore();
+            } else if (e.kind() == EntryKind.REVERSAL && e.releases() == EntryKind.PAYMENT) {
+                sum -= e.amount().ore();
+            }
+        }
+        return sum;
+    }
+
+    private static final java.util.regex.Pattern HOLD = java.util.regex.Pattern.compile("grant-([a-z0-9][a-z0-9-]*)-[1-9][0-9]*(-c)?");
+
+    /**
+     * Whether a payment may be dated {@code paidOn}: not after {@code today}, not before the committing
+     * decision's justering (kommunallagen 2017:725, 5 kap. 69 §: the protocol is final once adjusted; only
+     * then is there a decision to carry out), and not before its condition was confirmed.
+     *
+     * @throws RuleViolation naming the rule: {@code payment-in-future}, {@code payment-before-decision},
+     *                       {@code payment-before-condition}
+     */
+    public void checkPaymentDate(LocalDate paidOn, LocalDate today) {
+        if (paidOn.isAfter(today)) {
+            throw new RuleViolation("payment-in-future", "A payment is recorded when it is made; " + paidOn + " is after today, "
+                    + today + ".");
+        }
+        if (decisionAdjustedOn != null && paidOn.isBefore(decisionAdjustedOn)) {
+            throw new RuleViolation("payment-before-decision", "Grant " + id + " rests on " + decision + ", adjusted on "
+                    + decisionAdjustedOn + "; it cannot be paid on " + paidOn + ", before there was a decision to pay it.");
+        }
+        if (conditionConfirmedOn != null && paidOn.isBefore(conditionConfirmedOn)) {
+            throw new RuleViolation("payment-before-condition", "The condition of grant " + id + " was confirmed on "
+                    + conditionConfirmedOn + "; a payment on " + paidOn + " came before it: \"" + condition + "\"");
+        }
     }
 
     /** Whether the public may see it: once decided. A reserved grant is a draft, and so is one dropped before it was decided. */
@@ -83,24 +158,26 @@ public record Grant(String id, String appropriationId, String purpose, List<Reci
     }
 
     private Grant with(ConditionStatus c, Status s) {
-        return new Grant(id, appropriationId, purpose, recipients, condition, c, s, decision, cancellation, decided);
+        return new Grant(id, appropriationId, purpose, recipients, condition, c, s, decision, cancellation, decided,
+                decisionAdjustedOn, conditionConfirmedOn);
     }
 
-    /** The drafted grant's decision is adjusted: its money is committed, resting on {@code by}. */
-    public Grant committed(DecisionRef by) {
+    /** The drafted grant's decision is adjusted (on {@code adjustedOn}): its money is committed, resting on {@code by}. */
+    public Grant committed(DecisionRef by, LocalDate adjustedOn) {
         if (status != Status.RESERVED) {
             throw new RuleViolation("grant-state", "Only a reserved grant can be committed; " + id + " is " + status + ".");
         }
         return new Grant(id, appropriationId, purpose, recipients, condition, conditionStatus, Status.COMMITTED, by,
-                cancellation, true);
+                cancellation, true, adjustedOn, conditionConfirmedOn);
     }
 
-    /** The condition is met. */
-    public Grant conditionConfirmed() {
+    /** The condition is met, on {@code on}: from then on it may be paid. */
+    public Grant conditionConfirmed(LocalDate on) {
         if (conditionStatus != ConditionStatus.CONDITIONAL) {
             throw new RuleViolation("grant-condition", "Grant " + id + " has no open condition (it is " + conditionStatus + ").");
         }
-        return with(ConditionStatus.CONFIRMED, status);
+        return new Grant(id, appropriationId, purpose, recipients, condition, ConditionStatus.CONFIRMED, status, decision,
+                cancellation, decided, decisionAdjustedOn, on);
     }
 
     /** The condition is not met: the grant lapses and its unpaid money goes back. */
@@ -117,10 +194,26 @@ public record Grant(String id, String appropriationId, String purpose, List<Reci
             throw new RuleViolation("grant-state", "Grant " + id + " is " + status + " and cannot be cancelled.");
         }
         return new Grant(id, appropriationId, purpose, recipients, condition, conditionStatus, Status.CANCELLED, decision, by,
-                decided);
+                decided, decisionAdjustedOn, conditionConfirmedOn);
     }
 
     public Grant paidInFull() {
         return with(conditionStatus, Status.PAID);
+    }
+
+    /**
+     * Where the grant stands once its payments add up to {@code paid} (after a payment, or after a payment was
+     * reversed): a committed grant paid in full is PAID; a paid grant whose payment was reversed is committed
+     * again; any other stays as it is.
+     */
+    public Grant withPaid(long paid) {
+        long committed = recipients.stream().flatMap(r -> r.amounts().stream()).mapToLong(a -> a.amount().ore()).sum();
+        if (status == Status.COMMITTED && paid >= committed) {
+            return with(conditionStatus, Status.PAID);
+        }
+        if (status == Status.PAID && paid < committed) {
+            return with(conditionStatus, Status.COMMITTED);
+        }
+        return this;
     }
 }

@@ -14,13 +14,72 @@ public final class Ledger {
     private Ledger() {
     }
 
-    private static final class Sums {
+    /** What the entries of one year add up to. */
+    static final class Sums {
         long appropriated;
         long reserved;
         long committed;
         long paid;
         long preReserved;
         long preCommitted;
+
+        void add(Entry e) {
+            long ore = e.amount().ore();
+            switch (e.kind()) {
+                case ALLOCATION -> appropriated += ore;
+                case RESERVATION -> {
+                    if (e.preCommitment()) {
+                        preReserved += ore;
+                    } else {
+                        reserved += ore;
+                    }
+                }
+                case COMMITMENT -> {
+                    if (e.preCommitment()) {
+                        preCommitted += ore;
+                    } else {
+                        committed += ore;
+                    }
+                }
+                case PAYMENT -> paid += ore;
+                case RELEASE, REVERSAL -> {
+                    switch (e.releases()) {
+                        case ALLOCATION -> appropriated -= ore;
+                        case RESERVATION -> {
+                            if (e.preCommitment()) {
+                                preReserved -= ore;
+                            } else {
+                                reserved -= ore;
+                            }
+                        }
+                        case COMMITMENT -> {
+                            if (e.preCommitment()) {
+                                preCommitted -= ore;
+                            } else {
+                                committed -= ore;
+                            }
+                        }
+                        case PAYMENT -> paid -= ore;
+                        default -> throw new IllegalStateException("cannot take back a " + e.releases());
+                    }
+                }
+            }
+        }
+
+        YearBalance balance(int year, String currency) {
+            long r = reserved;
+            long c = committed;
+            long pre = preReserved + preCommitted;
+            if (appropriated > 0) {
+                // the year has its amount: pre-commitments count like any other
+                r += preReserved;
+                c += preCommitted;
+                pre = 0;
+            }
+            long remaining = appropriated - r - c;
+            return new YearBalance(year, new Money(appropriated, currency), new Money(r, currency), new Money(c, currency),
+                    new Money(paid, currency), new Money(remaining, currency), new Money(pre, currency));
+        }
     }
 
     /**
@@ -33,64 +92,11 @@ public final class Ledger {
             if (asOf != null && e.effectiveDate().isAfter(asOf)) {
                 continue;
             }
-            Sums s = years.computeIfAbsent(e.year(), y -> new Sums());
-            long ore = e.amount().ore();
-            switch (e.kind()) {
-                case ALLOCATION -> s.appropriated += ore;
-                case RESERVATION -> {
-                    if (e.preCommitment()) {
-                        s.preReserved += ore;
-                    } else {
-                        s.reserved += ore;
-                    }
-                }
-                case COMMITMENT -> {
-                    if (e.preCommitment()) {
-                        s.preCommitted += ore;
-                    } else {
-                        s.committed += ore;
-                    }
-                }
-                case PAYMENT -> s.paid += ore;
-                case RELEASE, REVERSAL -> {
-                    switch (e.releases()) {
-                        case ALLOCATION -> s.appropriated -= ore;
-                        case RESERVATION -> {
-                            if (e.preCommitment()) {
-                                s.preReserved -= ore;
-                            } else {
-                                s.reserved -= ore;
-                            }
-                        }
-                        case COMMITMENT -> {
-                            if (e.preCommitment()) {
-                                s.preCommitted -= ore;
-                            } else {
-                                s.committed -= ore;
-                            }
-                        }
-                        case PAYMENT -> s.paid -= ore;
-                        default -> throw new IllegalStateException("cannot take back a " + e.releases());
-                    }
-                }
-            }
+            years.computeIfAbsent(e.year(), y -> new Sums()).add(e);
         }
         List<YearBalance> out = new ArrayList<>();
         for (var y : years.entrySet()) {
-            Sums s = y.getValue();
-            long reserved = s.reserved;
-            long committed = s.committed;
-            long pre = s.preReserved + s.preCommitted;
-            if (s.appropriated > 0) {
-                // the year has its amount: pre-commitments count like any other
-                reserved += s.preReserved;
-                committed += s.preCommitted;
-                pre = 0;
-            }
-            long remaining = s.appropriated - reserved - committed;
-            out.add(new YearBalance(y.getKey(), new Money(s.appropriated, currency), new Money(reserved, currency),
-                    new Money(committed, currency), new Money(s.paid, currency), new Money(remaining, currency),
-                    new Money(pre, currency)));
+            out.add(y.getValue().balance(y.getKey(), currency));
         }
         return out;
     }

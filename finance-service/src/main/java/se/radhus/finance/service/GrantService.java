@@ -60,17 +60,22 @@ public class GrantService {
         }
         var existing = grants.find(g.id());
         if (existing.isPresent()) {
-            if (existing.get().grant().equals(g)) {
+            // the same grant again (a retry): what the service added to it (its decision's justering) aside
+            if (existing.get().grant().equals(g.adjustedOn(existing.get().grant().decisionAdjustedOn()))) {
                 return existing.get().grant();
             }
             throw new ProblemException(Problem.conflict("exists", "Already exists", "A grant with id " + g.id() + " exists already."));
         }
         if (g.status() == Grant.Status.COMMITTED || g.decision() != null) {
-            decisions.verify(g.decision(), g.status() == Grant.Status.COMMITTED);
+            var verified = decisions.verify(g.decision(), g.status() == Grant.Status.COMMITTED);
+            if (g.status() == Grant.Status.COMMITTED) {
+                g = g.adjustedOn(verified.adjustedOn());
+            }
         }
+        Grant grant = g;
         var request = new LedgerService.Request("grant:" + g.id() + ":open",
-                LedgerService.fingerprint("grant", g, allowPreCommitment, reservationId), effectiveDate, g.decision());
-        ledger.apply(g.appropriationId(), request, p -> entries -> {
+                LedgerService.fingerprint("grant", grant.adjustedOn(null), allowPreCommitment, reservationId), effectiveDate, grant.decision());
+        ledger.apply(grant.appropriationId(), request, p -> entries -> {
             List<Entry> all = new ArrayList<>(entries);
             List<Entry> added = new ArrayList<>();
             if (reservationId != null && !reservationId.isBlank()) {
@@ -84,19 +89,19 @@ public class GrantService {
                     // the draft's reservation was released already (the draft changed): nothing to give back
                 }
             }
-            for (int i = 0; i < g.recipients().size(); i++) {
+            for (int i = 0; i < grant.recipients().size(); i++) {
                 var sub = new FundsControl.Posting(p.postingId() + "-" + (i + 1), p.idempotencyKey(), p.recordedAt(),
                         p.effectiveDate(), p.decision(), p.currency());
-                List<Entry> more = g.status() == Grant.Status.COMMITTED
-                        ? FundsControl.commit(all, sub, g.holdId(i), g.recipients().get(i).amounts(), null, allowPreCommitment)
-                        : FundsControl.reserve(all, sub, g.holdId(i), g.recipients().get(i).amounts(), allowPreCommitment);
+                List<Entry> more = grant.status() == Grant.Status.COMMITTED
+                        ? FundsControl.commit(all, sub, grant.holdId(i), grant.recipients().get(i).amounts(), null, allowPreCommitment)
+                        : FundsControl.reserve(all, sub, grant.holdId(i), grant.recipients().get(i).amounts(), allowPreCommitment);
                 all.addAll(more);
                 added.addAll(more);
             }
             return added;
         });
-        grants.insert(g);
-        return get(g.id()).grant();
+        grants.insert(grant);
+        return get(grant.id()).grant();
     }
 
     /** The ledger entries a grant's creation wrote. */
@@ -160,8 +165,8 @@ public class GrantService {
         if (effectiveDate == null) {
             throw new InvalidInput("effectiveDate", "the day the change counts from, YYYY-MM-DD");
         }
-        decisions.verify(d, true);
-        return change(id, g -> g.committed(d), "commit", effectiveDate, d, (g, p) -> entries -> {
+        LocalDate adjustedOn = decisions.verify(d, true).adjustedOn();
+        return change(id, g -> g.committed(d, adjustedOn), "commit", effectiveDate, d, (g, p) -> entries -> {
             List<Entry> all = new ArrayList<>(entries);
             List<Entry> added = new ArrayList<>();
             for (int i = 0; i < g.recipients().size(); i++) {
@@ -177,11 +182,12 @@ public class GrantService {
 
     /**
      * Pays a recipient for a year, against the grant's commitment; once everything committed is paid
-     * the grant is PAID. A grant whose condition is still open is not paid.
+     * the grant is PAID. A payment is dated within [the committing decision's justering, today], never
+     * before its condition was confirmed (a grant whose condition is still open is not paid at all), and
+     * never over what is committed as of its day.
      */
     public Grant pay(String id, int recipient, int year, se.radhus.common.money.Money amount, LocalDate paidOn, String key) {
-        GrantStore.Versioned v = get(id);
-        Grant g = v.grant();
+        Grant g = get(id).grant();
         if (g.status() != Grant.Status.COMMITTED) {
             throw new RuleViolation("grant-state", "Only a committed grant is paid; " + id + " is " + g.status() + ".");
         }
@@ -195,6 +201,10 @@ public class GrantService {
         if (paidOn == null || key == null || key.isBlank()) {
             throw new se.radhus.common.domain.InvalidInput("paidOn", "the day of payment, and an Idempotency-Key");
         }
+        Grant dated = g.decisionAdjustedOn() != null || g.decision() == null ? g
+                // committed before the day of its justering was kept: meetings-service says it
+                : g.adjustedOn(decisions.verify(g.decision(), true).adjustedOn());
+        dated.checkPaymentDate(paidOn, ledger.today());
         var request = new LedgerService.Request("grant:" + id + ":pay:" + key, LedgerService.fingerprint("pay", id, recipient, year, amount),
                 paidOn, g.decision());
         ledger.apply(g.appropriationId(), request, p -> entries -> {
@@ -202,21 +212,33 @@ public class GrantService {
                     : g.holdId(recipient);
             return FundsControl.pay(entries, p, hold, year, amount);
         });
-        long committed = g.recipients().stream().flatMap(r -> r.amounts().stream()).mapToLong(a -> a.amount().ore()).sum();
-        long paid = ledger.load(g.appropriationId()).entries().stream()
-                .filter(e -> e.kind() == se.radhus.finance.domain.EntryKind.PAYMENT && e.holdId() != null
-                        && e.holdId().startsWith("grant-" + id + "-"))
-                .mapToLong(e -> e.amount().ore()).sum();
-        if (paid >= committed) {
-            Grant done = g.paidInFull();
-            grants.replace(done, v.version());
-            return done;
-        }
-        return g;
+        return settle(id);
     }
 
+    /** What is paid of a grant: its payments less the reversed ones, on its own holds only (matched exactly). */
+    public long paid(Grant g) {
+        return g.paidFrom(ledger.load(g.appropriationId()).entries());
+    }
+
+    /** Brings the grant's status in line with what its ledger says is paid (PAID when all is, COMMITTED again after a reversal). */
+    public Grant settle(String id) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            GrantStore.Versioned v = get(id);
+            Grant next = v.grant().withPaid(paid(v.grant()));
+            if (next.equals(v.grant()) || grants.replace(next, v.version())) {
+                return next;
+            }
+        }
+        throw new ProblemException(Problem.conflict("concurrent-change", "Changed concurrently", "Grant " + id + " kept changing; retry."));
+    }
+
+    /** The condition is met, as of {@code effectiveDate} (not a day to come): payments may be dated from then. */
     public Grant confirmCondition(String id, LocalDate effectiveDate) {
-        return change(id, Grant::conditionConfirmed, "confirm", effectiveDate, null, null);
+        if (effectiveDate != null && effectiveDate.isAfter(ledger.today())) {
+            throw new RuleViolation("condition-in-future", "A condition is confirmed once it is met; " + effectiveDate
+                    + " is after today, " + ledger.today() + ".");
+        }
+        return change(id, g -> g.conditionConfirmed(effectiveDate), "confirm", effectiveDate, null, null);
     }
 
     /** The condition failed: the grant lapses and releases its money. */

@@ -39,9 +39,25 @@ public class LedgerService {
     private final AppropriationStore store;
     private final Clock clock;
 
+    /** With the system clock in Stockholm (tests that need no fixed day). */
     public LedgerService(AppropriationStore store) {
+        this(store, se.radhus.micronaut.TimeFactory.stockholm(null));
+    }
+
+    @jakarta.inject.Inject
+    public LedgerService(AppropriationStore store, Clock clock) {
         this.store = store;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
+    }
+
+    /** Today in Stockholm, by the injected clock. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** Now, by the injected clock. */
+    public Instant now() {
+        return Instant.now(clock);
     }
 
     /** What a ledger operation needs besides its own arguments. */
@@ -103,7 +119,7 @@ public class LedgerService {
             List<Entry> entries = operation.apply(posting).apply(l.entries());
             Answered answered = new Answered(r.idempotencyKey(), r.fingerprint(),
                     entries.stream().map(Entry::id).collect(Collectors.toList()));
-            if (store.append(appropriationId, l.version(), entries, answered)) {
+            if (store.append(appropriationId, l, entries, answered)) {
                 return new Applied(appropriationId, entries, false);
             }
             Thread.onSpinWait();

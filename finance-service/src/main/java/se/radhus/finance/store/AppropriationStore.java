@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import se.radhus.common.domain.DecisionRef;
-import se.radhus.common.domain.LostUpdate;
 import se.radhus.common.money.Money;
 import se.radhus.common.store.Pages;
 import se.radhus.common.store.StoreCodecs;
@@ -62,16 +61,25 @@ public class AppropriationStore {
         return appropriations.pageVersioned(Filters.empty(), pageSize, pageToken).map(AppropriationStore::loaded);
     }
 
-    /** Appends entries if the appropriation is still at {@code version}; @return false when it is not */
-    public boolean append(String id, long version, List<Entry> entries, Answered request) {
-        try {
-            appropriations.updateIfVersion(id, version, Updates.combine(
-                    Updates.pushEach("entries", entries.stream().map(AppropriationStore::toDocument).toList()),
-                    Updates.push("requests", toDocument(request))));
-            return true;
-        } catch (LostUpdate e) {
-            return false;
-        }
+    /**
+     * Appends entries if the appropriation is still as it was read: at {@code read}'s version and with exactly
+     * the entries and answered requests it was read with. The condition is the write's own filter, so the
+     * server checks it and writes in one atomic step on the one document; funds control decided on what was
+     * read, and nothing else is ever written over.
+     *
+     * <p>The version alone is not enough on the embedded store: it updates a document in place, field by
+     * field, while a reader's reply is encoded, so a read can see the new version with the old entries (the
+     * lost update that once let 50 commitments through where 49 fit). Both lists only grow, so their lengths
+     * name what the read saw.
+     *
+     * @return false when the appropriation changed since {@code read} (nothing is written then)
+     */
+    public boolean append(String id, Loaded read, List<Entry> entries, Answered request) {
+        var result = appropriations.collection().updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("version", read.version()),
+                Filters.size("entries", read.entries().size()), Filters.size("requests", read.requests().size())),
+                Updates.combine(Updates.pushEach("entries", entries.stream().map(AppropriationStore::toDocument).toList()),
+                        Updates.push("requests", toDocument(request)), Updates.set("version", read.version() + 1)));
+        return result.getMatchedCount() == 1;
     }
 
     static Loaded loaded(VersionedCollection.Versioned<Account> v) {
@@ -112,6 +120,9 @@ public class AppropriationStore {
                 .append("idempotencyKey", e.idempotencyKey()).append("holdId", e.holdId())
                 .append("releases", e.releases() == null ? null : e.releases().name()).append("reverses", e.reverses())
                 .append("preCommitment", e.preCommitment());
+        if (e.reason() != null) {
+            d.append("reason", e.reason());
+        }
         if (e.decision() != null) {
             d.append("decision", DecisionDocuments.toDocument(e.decision()));
         }
@@ -125,6 +136,6 @@ public class AppropriationStore {
                 new Money(((Number) d.get("ore")).longValue(), d.getString("currency")),
                 LocalDate.parse(d.getString("effectiveDate")), Instant.parse(d.getString("recordedAt")), ref,
                 d.getString("idempotencyKey"), d.getString("holdId"), releases == null ? null : EntryKind.valueOf(releases),
-                d.getString("reverses"), d.getBoolean("preCommitment", false));
+                d.getString("reverses"), d.getBoolean("preCommitment", false), d.getString("reason"));
     }
 }

@@ -63,7 +63,9 @@ public class GrantStore {
                         .append("amounts", r.amounts().stream().map(a -> new Document("year", a.year())
                                 .append("ore", a.amount().ore()).append("currency", a.amount().currency())).toList())).toList());
         return d.append("decision", DecisionDocuments.toDocument(g.decision()))
-                .append("cancellation", DecisionDocuments.toDocument(g.cancellation())).append("decided", g.decided());
+                .append("cancellation", DecisionDocuments.toDocument(g.cancellation())).append("decided", g.decided())
+                .append("decisionAdjustedOn", g.decisionAdjustedOn() == null ? null : g.decisionAdjustedOn().toString())
+                .append("conditionConfirmedOn", g.conditionConfirmedOn() == null ? null : g.conditionConfirmedOn().toString());
     }
 
     static Grant fromDocument(Document d) {
@@ -77,6 +79,11 @@ public class GrantStore {
         boolean decided = d.containsKey("decided") ? d.getBoolean("decided") : status != Grant.Status.RESERVED;
         return new Grant(d.getString("_id"), d.getString("appropriationId"), d.getString("purpose"), recipients,
                 d.getString("condition"), Grant.ConditionStatus.valueOf(d.getString("conditionStatus")), status, ref,
-                DecisionDocuments.fromDocument(d.get("cancellation", Document.class)), decided);
+                DecisionDocuments.fromDocument(d.get("cancellation", Document.class)), decided, day(d.getString("decisionAdjustedOn")),
+                day(d.getString("conditionConfirmedOn")));
+    }
+
+    static java.time.LocalDate day(String text) {
+        return text == null ? null : java.time.LocalDate.parse(text);
     }
 }

@@ -56,6 +56,9 @@ class AccessRulesTest implements TestPropertyProvider {
             "POST, /api/grants, upphandlare, 403", "POST, /api/grants/none/commit, registrator, 403",
             "POST, /api/grants/none/payments, -, 401", "PUT, /api/budget/2024, handlaggare, 403", "PUT, /api/budget/2024, ekonom, reached",
             "POST, /api/appropriations, admin, reached",
+            "POST, /api/appropriations/none/ledger/e-1/reversal, -, 401", "POST, /api/appropriations/none/ledger/e-1/reversal, upphandlare, 403",
+            "POST, /api/appropriations/none/ledger/e-1/reversal, handlaggare, 403", "POST, /api/appropriations/none/ledger/e-1/reversal, ekonom, reached",
+            "GET, /api/appropriations/none/ledger/e-1/reversal, ekonom, 403",
             "GET, /api/audit/finance, -, 401", "GET, /api/audit/finance, ekonom, 403", "GET, /api/audit/finance, admin, 200",
             "GET, /api/nothing, -, 401", "GET, /api/nothing, admin, 403", "DELETE, /api/appropriations/x, admin, 403"})
     void rules(String method, String path, String role, String expected) throws Exception {

@@ -198,11 +198,26 @@ class AppropriationApiTest implements TestPropertyProvider {
                 Map.of("Idempotency-Key", "b-1"));
         assertEquals(201, created.statusCode(), created.body());
         String betald = "/api/grants/" + created.body().replaceAll(".*\"id\":\"(g-[0-9a-f]{16})\".*", "$1");
-        String payment = "{\"recipient\":0,\"year\":2024,\"amount\":{\"ore\":200000},\"paidOn\":\"2024-04-01\"}";
+        String payment = "{\"recipient\":0,\"year\":2024,\"amount\":{\"ore\":200000},\"paidOn\":\"2024-06-03\"}";
         HttpResponse<String> early = send("POST", betald + "/payments", payment, Map.of("Idempotency-Key", "p-1"));
         assertEquals(409, early.statusCode());
         assertTrue(early.body().contains("grant-condition-open"));
-        assertEquals(200, send("POST", betald + "/condition/confirm", "{\"effectiveDate\":\"2024-03-15\"}").statusCode());
+        assertEquals(200, send("POST", betald + "/condition/confirm", "{\"effectiveDate\":\"2024-05-27\"}").statusCode());
+        // dated before § 183 was adjusted (2024-05-21): no decision to pay it yet (kommunallagen 5 kap. 69 §)
+        HttpResponse<String> beforeDecision = send("POST", betald + "/payments", payment.replace("2024-06-03", "2024-04-01"),
+                Map.of("Idempotency-Key", "p-early"));
+        assertEquals(409, beforeDecision.statusCode(), beforeDecision.body());
+        assertTrue(beforeDecision.body().contains("payment-before-decision"), beforeDecision.body());
+        // dated before the condition was confirmed
+        HttpResponse<String> beforeCondition = send("POST", betald + "/payments", payment.replace("2024-06-03", "2024-05-24"),
+                Map.of("Idempotency-Key", "p-early"));
+        assertEquals(409, beforeCondition.statusCode(), beforeCondition.body());
+        assertTrue(beforeCondition.body().contains("payment-before-condition"), beforeCondition.body());
+        HttpResponse<String> future = send("POST", betald + "/payments", payment.replace("2024-06-03", "2999-01-01"),
+                Map.of("Idempotency-Key", "p-early"));
+        assertEquals(409, future.statusCode(), future.body());
+        assertTrue(future.body().contains("payment-in-future"), future.body());
+        assertTrue(send("GET", "/api/appropriations/betalning/balance", null).body().contains("\"paid\":{\"ore\":0,"), "nothing paid");
         assertEquals(200, send("POST", betald + "/payments", payment, Map.of("Idempotency-Key", "p-1")).statusCode());
         assertEquals(200, send("POST", betald + "/payments", payment, Map.of("Idempotency-Key", "p-1")).statusCode());
         HttpResponse<String> tooMuch = send("POST", betald + "/payments", payment, Map.of("Idempotency-Key", "p-2"));

@@ -118,16 +118,72 @@ class FundsControlTest {
     }
 
     @Test
-    void aReversalCancelsAnEntryOnceAndNeverOverdraws() {
+    void aReversalCancelsAnAllocationOrAPaymentOnceFromItsOwnDayAndNeverOverdraws() {
         List<Entry> ledger = tillvaxt();
         String first = ledger.get(0).id();
         ledger.addAll(FundsControl.reserve(ledger, on(LocalDate.of(2024, 5, 1)), "r", List.of(new YearAmount(2024, Money.kronor(1_000))), false));
-        assertThrows(FundsControl.InsufficientFunds.class, () -> FundsControl.reverse(ledger, on(LocalDate.of(2024, 5, 2)), first));
+        // the whole of 2024's amount cannot be taken back while 1 000 kr of it is reserved
+        assertThrows(FundsControl.InsufficientFunds.class, () -> FundsControl.reverse(ledger, on(LocalDate.of(2024, 5, 2)), first, "fel år"));
+        // a reservation is a draft's hold: it is given back by its release, not corrected
         String reservation = ledger.get(ledger.size() - 1).id();
-        ledger.addAll(FundsControl.reverse(ledger, on(LocalDate.of(2024, 5, 2)), reservation));
-        assertEquals(Money.kronor(0), Ledger.balance(ledger, null, "SEK").get(0).reserved());
-        RuleViolation twice = assertThrows(RuleViolation.class, () -> FundsControl.reverse(ledger, on(LocalDate.of(2024, 5, 3)), reservation));
+        RuleViolation hold = assertThrows(RuleViolation.class, () -> FundsControl.reverse(ledger, on(LocalDate.of(2024, 5, 2)), reservation, "x"));
+        assertEquals("reverse-hold", hold.rule());
+        // a payment made wrongly is reversed, once, from its own day: the balance before that day stays as it was
+        ledger.addAll(FundsControl.commit(ledger, on(LocalDate.of(2024, 5, 21)), "grant-g-1", List.of(new YearAmount(2024, Money.kronor(20_000))),
+                null, false));
+        ledger.addAll(FundsControl.pay(ledger, on(LocalDate.of(2024, 6, 3)), "grant-g-1", 2024, Money.kronor(20_000)));
+        String payment = ledger.get(ledger.size() - 1).id();
+        List<YearBalance> before = Ledger.balance(ledger, LocalDate.of(2024, 6, 30), "SEK");
+        var blank = assertThrows(se.radhus.common.domain.InvalidInput.class,
+                () -> FundsControl.reverse(ledger, on(LocalDate.of(2024, 7, 1)), payment, " "));
+        assertEquals("reason", blank.errors().get(0).field());
+        RuleViolation early = assertThrows(RuleViolation.class, () -> FundsControl.reverse(ledger, on(LocalDate.of(2024, 6, 2)), payment, "dubbel"));
+        assertEquals("reversal-before-original", early.rule());
+        List<Entry> reversal = FundsControl.reverse(ledger, on(LocalDate.of(2024, 7, 1)), payment, "utbetald till fel förening");
+        assertEquals(1, reversal.size());
+        assertEquals(EntryKind.REVERSAL, reversal.get(0).kind());
+        assertEquals(payment, reversal.get(0).reverses());
+        assertEquals(EntryKind.PAYMENT, reversal.get(0).releases());
+        assertEquals("utbetald till fel förening", reversal.get(0).reason());
+        ledger.addAll(reversal);
+        assertTrue(ledger.stream().anyMatch(e -> e.id().equals(payment)), "the original stays");
+        assertEquals(before, Ledger.balance(ledger, LocalDate.of(2024, 6, 30), "SEK"), "as of a day before the reversal: unchanged");
+        assertEquals(Money.kronor(0), Ledger.balance(ledger, LocalDate.of(2024, 7, 1), "SEK").get(0).paid());
+        RuleViolation twice = assertThrows(RuleViolation.class, () -> FundsControl.reverse(ledger, on(LocalDate.of(2024, 7, 2)), payment, "igen"));
         assertEquals("already-reversed", twice.rule());
+        RuleViolation ofReversal = assertThrows(RuleViolation.class,
+                () -> FundsControl.reverse(ledger, on(LocalDate.of(2024, 7, 2)), reversal.get(0).id(), "tillbaka"));
+        assertEquals("reverse-reversal", ofReversal.rule());
+        assertEquals("entry-missing", assertThrows(RuleViolation.class,
+                () -> FundsControl.reverse(ledger, on(LocalDate.of(2024, 7, 2)), "none", "x")).rule());
+    }
+
+    @Test
+    void everyDayKeepsPaidWithinCommittedWithinAppropriated() {
+        List<Entry> ledger = new ArrayList<>();
+        // 2024's money is appropriated from 1 June
+        ledger.addAll(FundsControl.allocate(ledger, on(LocalDate.of(2024, 6, 1)), 2024, Money.kronor(100_000)));
+        // a commitment back-dated before the money existed would leave May committed against nothing
+        var beforeMoney = assertThrows(FundsControl.InsufficientFunds.class, () -> FundsControl.commit(ledger, on(LocalDate.of(2024, 5, 15)),
+                "grant-early-1", List.of(new YearAmount(2024, Money.kronor(10_000))), null, false));
+        assertTrue(beforeMoney.getMessage().contains("as of 2024-05-15"), beforeMoney.getMessage());
+        ledger.addAll(FundsControl.commit(ledger, on(LocalDate.of(2024, 6, 10)), "grant-g-1", List.of(new YearAmount(2024, Money.kronor(10_000))),
+                null, false));
+        // a payment dated before its commitment counts: paid against nothing committed that day
+        RuleViolation early = assertThrows(RuleViolation.class,
+                () -> FundsControl.pay(ledger, on(LocalDate.of(2024, 6, 9)), "grant-g-1", 2024, Money.kronor(1)));
+        assertEquals("payment-before-commitment", early.rule());
+        assertTrue(early.getMessage().contains("2024-06-10"), early.getMessage());
+        ledger.addAll(FundsControl.pay(ledger, on(LocalDate.of(2024, 6, 10)), "grant-g-1", 2024, Money.kronor(10_000)));
+        // taking the year's money back would leave its commitment standing against nothing
+        assertThrows(FundsControl.InsufficientFunds.class, () -> FundsControl.reverse(ledger, on(LocalDate.of(2024, 6, 20)),
+                ledger.get(0).id(), "fel"));
+        for (LocalDate d = LocalDate.of(2024, 5, 1); d.isBefore(LocalDate.of(2024, 7, 1)); d = d.plusDays(1)) {
+            for (YearBalance y : Ledger.balance(ledger, d, "SEK")) {
+                assertTrue(y.paid().ore() <= y.committed().ore() + y.preCommitted().ore(), d + " " + y);
+                assertTrue(y.remaining().ore() >= 0, d + " " + y);
+            }
+        }
     }
 
     @Test

@@ -49,7 +49,7 @@ class LedgerPropertiesTest {
                     case 2 -> FundsControl.commit(ledger, p, hold + "-c" + n, amounts, op.pre() ? null : reservationOf(ledger, op.hold()), op.pre());
                     case 3 -> FundsControl.release(ledger, p, anyHold(ledger, op.hold()));
                     case 4 -> FundsControl.pay(ledger, p, anyHold(ledger, op.hold()), op.year(), Money.kronor(op.kronor() / 10 + 1));
-                    default -> FundsControl.reverse(ledger, p, ledger.isEmpty() ? "none" : ledger.get(op.hold() % ledger.size()).id());
+                    default -> FundsControl.reverse(ledger, p, ledger.isEmpty() ? "none" : ledger.get(op.hold() % ledger.size()).id(), "fel belopp");
                 });
             } catch (RuleViolation | se.radhus.common.domain.InvalidInput refused) {
                 // refused operations write nothing

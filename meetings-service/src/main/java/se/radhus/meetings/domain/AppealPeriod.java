@@ -1,5 +1,6 @@
 package se.radhus.meetings.domain;
 
+import se.radhus.common.domain.SwedishCalendar;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package se.radhus.meetings.domain;
 
+import se.radhus.common.domain.SwedishCalendar;
 import se.radhus.common.domain.RuleViolation;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

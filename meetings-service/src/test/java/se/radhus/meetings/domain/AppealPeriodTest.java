@@ -1,5 +1,6 @@
 package se.radhus.meetings.domain;
 
+import se.radhus.common.domain.SwedishCalendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -40,11 +40,12 @@ public class DecisionVerifier {
      * adjusted and decides (a förslag till beslut decides nothing yet).
      *
      * @param mustBeAdjusted true when a record rests on the decision (money committed, an award …)
+     * @return what meetings-service says of it: the day its protocol was adjusted (justerat), if it was
      * @throws RuleViolation   409 naming what is missing: {@code decision-missing}, {@code decision-unknown},
      *                         {@code decision-is-proposal}, {@code decision-not-adjusted}
      * @throws ProblemException 503 when meetings-service cannot be asked
      */
-    public void verify(DecisionRef d, boolean mustBeAdjusted) {
+    public Verified verify(DecisionRef d, boolean mustBeAdjusted) {
         if (d == null) {
             throw new Refused("decision-missing", "This needs the adjusted decision it rests on: name it as decision"
                     + " (bodyId, meetingDate, paragraph, caseNumber).", null, "decision");
@@ -74,6 +75,17 @@ public class DecisionVerifier {
             throw new Refused("decision-not-adjusted", "The decision " + d + " is not adjusted yet; only an adjusted"
                     + " (justerat) decision carries a record.", d, "justering");
         }
+        var decision = answer.getDecision();
+        return new Verified(d, decision.getAdjusted() && decision.hasAdjustedDate()
+                ? ProtoTypes.date(decision.getAdjustedDate(), "adjusted_date") : null);
+    }
+
+    /**
+     * A decision meetings-service confirmed.
+     *
+     * @param adjustedOn the day of its justering, or null when it is not adjusted (or meetings did not say)
+     */
+    public record Verified(DecisionRef decision, java.time.LocalDate adjustedOn) {
     }
 
     /** A refusal naming the decision and what it lacks ({@code missing}: decision, paragraph, justering). */

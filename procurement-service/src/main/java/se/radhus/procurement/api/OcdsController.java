@@ -5,214 +5,166 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import java.math.BigDecimal;
+import io.micronaut.http.annotation.PathVariable;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import se.radhus.common.money.Money;
-import se.radhus.procurement.domain.Award;
-import se.radhus.procurement.domain.Bid;
-import se.radhus.procurement.domain.Contract;
-import se.radhus.procurement.domain.Procurement;
-import se.radhus.procurement.domain.ProcurementState;
-import se.radhus.procurement.store.ContractStore;
-import se.radhus.procurement.store.ProcurementStore;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import se.radhus.common.api.Problem;
+import se.radhus.common.api.ProblemException;
+import se.radhus.procurement.service.OcdsHistory;
+import se.radhus.procurement.store.ReleaseStore;
 
 /**
- * Open data: {@code GET /api/ocds/releases}, an OCDS 1.1.5 release package of the published
- * procurements, one release each (its latest state), bids through the OCDS bid extension.
+ * Open data, OCDS 1.1.5: {@code GET /api/ocds/releases}, a release package of every release of the published
+ * procurements, each change its own release (tender, award, contract, each extension and call-off, a
+ * cancellation), bids through the OCDS bid extension; and {@code GET /api/ocds/records/{ocid}}, the record
+ * of one contracting process: its releases, oldest first, and the compiled release (the releases merged by
+ * OCDS's merge rules). No name of a person with a protected identity is shown (while meetings-service cannot
+ * say who is, no name is).
  */
 @Secured(SecurityRule.IS_ANONYMOUS) // reads are public; each write below names its roles
 @Controller("/api/ocds")
 public class OcdsController {
 
-    static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
     static final String BID_EXTENSION = "https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/v1.1.5/extension.json";
+    static final String LICENSE = "https://creativecommons.org/publicdomain/zero/1.0/";
+    /** Fields holding a name, and free texts, in the releases: what the public sees of them passes the protected-persons rules. */
+    static final Set<String> NAMES = Set.of("name", "legalName");
+    static final Set<String> TEXTS = Set.of("title", "description", "rationale", "statusDetails", "awardCriteriaDetails");
 
-    private final ProcurementStore procurements;
-    private final ContractStore contracts;
-    private final String ocidPrefix;
+    private final ReleaseStore releases;
+    private final OcdsHistory history;
     private final String publisher;
     private final String baseUri;
-    private final Clock clock = Clock.system(SWEDEN);
-
+    private final Clock clock;
     private final se.radhus.micronaut.client.ProtectedPersons protectedPersons;
 
-    public OcdsController(ProcurementStore procurements, ContractStore contracts,
-                          @Value("${radhus.ocds.ocid-prefix}") String ocidPrefix,
-                          @Value("${radhus.ocds.publisher}") String publisher,
-                          @Value("${radhus.ocds.base-uri}") String baseUri,
+    public OcdsController(ReleaseStore releases, OcdsHistory history, @Value("${radhus.ocds.publisher}") String publisher,
+                          @Value("${radhus.ocds.base-uri}") String baseUri, Clock clock,
                           se.radhus.micronaut.client.ProtectedPersons protectedPersons) {
-        this.protectedPersons = protectedPersons;
-        this.procurements = procurements;
-        this.contracts = contracts;
-        this.ocidPrefix = ocidPrefix;
+        this.releases = releases;
+        this.history = history;
         this.publisher = publisher;
         this.baseUri = baseUri;
+        this.clock = clock;
+        this.protectedPersons = protectedPersons;
     }
 
-    static String dateTime(LocalDate d) {
-        return d.atStartOfDay(SWEDEN).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-    }
-
-    static Map<String, Object> value(Money m) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("amount", BigDecimal.valueOf(m.ore()).movePointLeft(2));
-        v.put("currency", m.currency());
-        return v;
-    }
-
-    static Map<String, Object> org(String id, String name, List<String> roles) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("id", id);
-        o.put("name", name);
-        if (roles != null) {
-            o.put("roles", roles);
-        }
-        return o;
-    }
-
-    static String orgId(String organisationNumber, String name) {
-        return organisationNumber != null ? "SE-ORG-" + organisationNumber.replace("-", "") : "name-" + name.toLowerCase().replaceAll("[^a-z0-9åäö]+", "-");
-    }
-
-    @Get("/releases")
-    public Map<String, Object> releases() {
-        List<Map<String, Object>> releases = new ArrayList<>();
-        // open data: no person with a protected identity is named (while meetings-service cannot say who is, no name is)
-        var shown = protectedPersons.forThePublic();
-        for (Procurement p : procurements.published()) {
-            releases.add(release(p.shown(shown::name, shown::text), contracts.ofProcurement(p.id()).stream().map(c -> c.shown(shown::name)).toList()));
-        }
+    private Map<String, Object> packageHead(String path) {
         Map<String, Object> pkg = new LinkedHashMap<>();
-        pkg.put("uri", baseUri + "/api/ocds/releases");
+        pkg.put("uri", baseUri + path);
         pkg.put("version", "1.1");
         pkg.put("extensions", List.of(BID_EXTENSION));
         pkg.put("publishedDate", OffsetDateTime.now(clock).withNano(0).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         pkg.put("publisher", Map.of("name", publisher));
-        pkg.put("license", "https://creativecommons.org/publicdomain/zero/1.0/");
-        pkg.put("releases", releases);
+        pkg.put("license", LICENSE);
         return pkg;
     }
 
-    Map<String, Object> release(Procurement p, List<Contract> signed) {
-        String ocid = ocidPrefix + "-" + p.id();
-        Map<String, Object> parties = new LinkedHashMap<>();
-        String buyerId = orgId(null, p.leadBuyer() == null ? "okänd köpare" : p.leadBuyer());
-        parties.put(buyerId, org(buyerId, p.leadBuyer() == null ? "okänd köpare" : p.leadBuyer(), List.of("buyer", "procuringEntity")));
-        for (String other : p.participatingBuyers()) {
-            String id = orgId(null, other);
-            parties.putIfAbsent(id, org(id, other, List.of("buyer")));
-        }
-        for (Bid b : p.bids()) {
-            if (b.supplier() != null) {
-                String id = orgId(b.organisationNumber(), b.supplier());
-                parties.putIfAbsent(id, org(id, b.supplier(), new ArrayList<>(List.of("tenderer"))));
-            }
-        }
-        Map<String, Object> tender = new LinkedHashMap<>();
-        tender.put("id", p.number());
-        tender.put("title", p.title());
-        tender.put("status", p.state() == ProcurementState.CANCELLED ? "cancelled"
-                : p.state() == ProcurementState.PUBLISHED ? "active" : "complete");
-        if (p.procedure() != null) {
-            tender.put("procurementMethod", p.procedure().ocdsMethod());
-            tender.put("procurementMethodDetails", p.procedure().name());
-        }
-        if (p.category() != null) {
-            tender.put("mainProcurementCategory", p.category().name().toLowerCase());
-        }
-        if (p.valueForThresholds() != null) {
-            tender.put("value", value(p.valueForThresholds()));
-        }
-        if (p.evaluationBasis() != null) {
-            tender.put("awardCriteria", p.evaluationBasis().ocds());
-            if (!p.criteria().isEmpty()) {
-                tender.put("awardCriteriaDetails", String.join(", ", p.criteria().stream().map(c -> c.name() + " " + c.weight() + " %").toList()));
-            }
-        }
-        tender.put("submissionMethod", List.of("electronicSubmission"));
-        if (p.bidDeadline() != null) {
-            tender.put("tenderPeriod", Map.of("startDate", dateTime(p.publishedOn()), "endDate", dateTime(p.bidDeadline())));
-        }
-        tender.put("procuringEntity", Map.of("id", buyerId, "name", ((Map<?, ?>) parties.get(buyerId)).get("name")));
-        tender.put("numberOfTenderers", p.bids().size());
-        tender.put("tenderers", p.bids().stream().filter(b -> b.supplier() != null)
-                .map(b -> Map.of("id", orgId(b.organisationNumber(), b.supplier()), "name", b.supplier())).distinct().toList());
+    private UnaryOperator<Object> forThePublic() {
+        var shown = protectedPersons.forThePublic();
+        return v -> walk(v, null, shown::name, shown::text);
+    }
 
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("ocid", ocid);
-        r.put("id", ocid + "-" + p.state().name().toLowerCase());
-        LocalDate latest = p.award() != null ? p.award().sentOn() : p.publishedOn();
-        r.put("date", dateTime(latest == null ? LocalDate.now(clock) : latest));
-        List<String> tags = new ArrayList<>(List.of("tender"));
-        r.put("initiationType", "tender");
-        r.put("buyer", Map.of("id", buyerId, "name", ((Map<?, ?>) parties.get(buyerId)).get("name")));
-        r.put("tender", tender);
-        if (!p.bids().isEmpty()) {
-            r.put("bids", Map.of("details", p.bids().stream().map(b -> {
-                Map<String, Object> d = new LinkedHashMap<>();
-                d.put("id", b.id());
-                d.put("status", b.qualified() ? "valid" : "disqualified");
-                if (b.supplier() != null) {
-                    d.put("tenderers", List.of(Map.of("id", orgId(b.organisationNumber(), b.supplier()), "name", b.supplier())));
-                }
-                if (b.price() != null) {
-                    d.put("value", value(b.price()));
-                }
-                return d;
-            }).toList()));
+    @SuppressWarnings("unchecked")
+    static Object walk(Object v, String key, UnaryOperator<String> name, UnaryOperator<String> text) {
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(String.valueOf(k), walk(x, String.valueOf(k), name, text)));
+            return out;
         }
-        Award a = p.award();
-        if (a != null) {
-            tags.add("award");
-            for (Award.Supplier s : a.suppliers()) {
-                String id = orgId(s.organisationNumber(), s.name());
-                @SuppressWarnings("unchecked")
-                Map<String, Object> party = (Map<String, Object>) parties.computeIfAbsent(id, k -> org(id, s.name(), new ArrayList<>()));
-                @SuppressWarnings("unchecked")
-                List<String> roles = (List<String>) party.get("roles");
-                if (!roles.contains("supplier")) {
-                    roles.add("supplier");
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>();
+            l.forEach(x -> out.add(walk(x, key, name, text)));
+            return out;
+        }
+        if (v instanceof String s && key != null) {
+            return NAMES.contains(key) ? name.apply(s) : TEXTS.contains(key) ? text.apply(s) : s;
+        }
+        return v;
+    }
+
+    @Get("/releases")
+    public Map<String, Object> releases() {
+        var publicView = forThePublic();
+        List<Object> all = new ArrayList<>();
+        for (ReleaseStore.Stored r : releases.all()) {
+            all.add(publicView.apply(r.release()));
+        }
+        Map<String, Object> pkg = packageHead("/api/ocds/releases");
+        pkg.put("releases", all);
+        return pkg;
+    }
+
+    @Get("/records/{ocid}")
+    public Map<String, Object> record(@PathVariable String ocid) {
+        List<ReleaseStore.Stored> stored = history.procurementOf(ocid).isEmpty() ? List.of() : releases.ofOcid(ocid);
+        if (stored.isEmpty()) {
+            throw new ProblemException(Problem.notFound("No published contracting process has ocid " + ocid + "."));
+        }
+        var publicView = forThePublic();
+        List<Object> embedded = new ArrayList<>();
+        stored.forEach(r -> embedded.add(publicView.apply(r.release())));
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("ocid", ocid);
+        record.put("releases", embedded);
+        record.put("compiledRelease", compile(ocid, embedded));
+        Map<String, Object> pkg = packageHead("/api/ocds/records/" + ocid);
+        pkg.put("packages", List.of(baseUri + "/api/ocds/releases"));
+        pkg.put("records", List.of(record));
+        return pkg;
+    }
+
+    /**
+     * The compiled release: the releases merged oldest first by OCDS's merge rules (objects field by field,
+     * arrays of objects with ids by id, any other value replaced by the later one), tagged {@code compiled}.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> compile(String ocid, List<Object> releases) {
+        Map<String, Object> compiled = new LinkedHashMap<>();
+        String date = null;
+        for (Object r : releases) {
+            Map<String, Object> release = (Map<String, Object>) r;
+            date = (String) release.get("date");
+            for (var e : release.entrySet()) {
+                if (!Set.of("id", "date", "tag").contains(e.getKey())) {
+                    compiled.put(e.getKey(), merge(compiled.get(e.getKey()), e.getValue()));
                 }
             }
-            Map<String, Object> award = new LinkedHashMap<>();
-            award.put("id", p.id() + "-award");
-            award.put("status", p.state() == ProcurementState.CANCELLED ? "cancelled" : "active");
-            award.put("date", dateTime(a.sentOn()));
-            award.put("value", value(a.value()));
-            award.put("suppliers", a.suppliers().stream().map(s -> Map.of("id", orgId(s.organisationNumber(), s.name()), "name", s.name())).toList());
-            if (p.contractStart() != null && p.contractEnd() != null) {
-                award.put("contractPeriod", Map.of("startDate", dateTime(p.contractStart()), "endDate", dateTime(p.contractEnd())));
-            }
-            r.put("awards", List.of(award));
         }
-        if (!signed.isEmpty()) {
-            tags.add("contract");
-            r.put("contracts", signed.stream().map(c -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", c.id());
-                m.put("awardID", p.id() + "-award");
-                m.put("status", "active");
-                m.put("value", value(c.totalValue()));
-                if (c.start() != null && c.end() != null) {
-                    m.put("period", Map.of("startDate", dateTime(c.start()), "endDate", dateTime(c.currentEnd()),
-                            "maxExtentDate", dateTime(c.latestPossibleEnd())));
-                }
-                if (c.signedOn() != null) {
-                    m.put("dateSigned", dateTime(c.signedOn()));
-                }
-                return m;
-            }).toList());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("ocid", ocid);
+        out.put("id", ocid + "-compiled");
+        out.put("date", date);
+        out.put("tag", List.of("compiled"));
+        compiled.remove("ocid");
+        out.putAll(compiled);
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Object merge(Object earlier, Object later) {
+        if (earlier instanceof Map<?, ?> a && later instanceof Map<?, ?> b) {
+            Map<String, Object> out = new LinkedHashMap<>((Map<String, Object>) a);
+            ((Map<String, Object>) b).forEach((k, v) -> out.put(k, merge(out.get(k), v)));
+            return out;
         }
-        r.put("tag", tags);
-        r.put("parties", new ArrayList<>(parties.values()));
-        return r;
+        if (earlier instanceof List<?> a && later instanceof List<?> b && identified(a) && identified(b)) {
+            Map<Object, Object> byId = new LinkedHashMap<>();
+            a.forEach(x -> byId.put(((Map<String, Object>) x).get("id"), x));
+            b.forEach(x -> byId.put(((Map<String, Object>) x).get("id"), merge(byId.get(((Map<String, Object>) x).get("id")), x)));
+            return new ArrayList<>(byId.values());
+        }
+        return later;
+    }
+
+    private static boolean identified(List<?> l) {
+        return !l.isEmpty() && l.stream().allMatch(x -> x instanceof Map<?, ?> m && m.get("id") != null);
     }
 }

@@ -48,9 +48,13 @@ public class ProcurementController {
         this.protectedPersons = protectedPersons;
     }
 
-    /** A procurement with the LOU regime its value falls under, and its contracts. */
+    /**
+     * A procurement with the LOU regime its estimate decides, and its contracts. When no threshold row covers
+     * the day that decides the regime, {@code regime} is null and {@code regimeError} names the missing row.
+     */
     @Serdeable
-    public record View(Procurement procurement, Regime regime, List<String> allowedNextSteps, List<Contract> contracts) {
+    public record View(Procurement procurement, @Nullable Regime regime, @Nullable String regimeError, List<String> allowedNextSteps,
+                       List<Contract> contracts) {
     }
 
     /** A decision approving something. */
@@ -70,7 +74,7 @@ public class ProcurementController {
 
     /** The signing of the contract. */
     @Serdeable
-    public record Signing(LocalDate signedOn) {
+    public record Signing(@Nullable LocalDate signedOn) {
     }
 
     /** A cancellation and why. */
@@ -78,19 +82,36 @@ public class ProcurementController {
     public record Cancellation(String reason) {
     }
 
-    /** An award decision as a client sends it; the standstill end is computed. */
+    /** An awarded supplier as a client names it: by its bid, or by the bidder's organisation number or name. */
     @Serdeable
-    public record AwardRequest(List<Award.Supplier> suppliers, se.radhus.common.money.Money value, @Nullable DecisionRef decision,
-                               LocalDate sentOn, @Nullable Boolean sentElectronically) {
+    public record AwardedSupplier(@Nullable String bidId, @Nullable String name, @Nullable String organisationNumber, int rank) {
+    }
+
+    /** A direct award's documentation, and the legal ground when it is above the limit. */
+    @Serdeable
+    public record DirectAwardBasis(@Nullable String documentation, @Nullable String legalGround, @Nullable String groundReason) {
+    }
+
+    /**
+     * An award decision as a client sends it; the standstill end is computed. The value is the awarded bid's
+     * price unless another is stated with {@code valueReason}; an award to another than the evaluation's
+     * first-ranked bid records {@code justification}.
+     */
+    @Serdeable
+    public record AwardRequest(List<AwardedSupplier> suppliers, @Nullable se.radhus.common.money.Money value,
+                               @Nullable String valueReason, @Nullable String justification, @Nullable DirectAwardBasis directAward,
+                               @Nullable DecisionRef decision, @Nullable LocalDate sentOn, @Nullable Boolean sentElectronically) {
         Award toDomain() {
             if (sentOn == null) {
                 throw new InvalidInput("sentOn", "the day the award decision was sent to the bidders");
             }
             boolean electronic = sentElectronically == null || sentElectronically;
-            List<Award.Supplier> checked = suppliers == null ? List.of() : suppliers.stream()
-                    .map(s -> new Award.Supplier(s.name(), s.organisationNumber() == null ? null
-                            : normalise(s.organisationNumber()), s.rank())).toList();
-            return new Award(checked, value, decision, sentOn, electronic, Award.standstillEnd(sentOn, electronic));
+            List<Award.Supplier> named = suppliers == null ? List.of() : suppliers.stream()
+                    .map(s -> new Award.Supplier(s.name(), s.organisationNumber() == null ? null : normalise(s.organisationNumber()),
+                            s.rank(), s.bidId())).toList();
+            return new Award(named, value, decision, sentOn, electronic, null, valueReason, justification,
+                    directAward == null ? null : new Award.DirectAward(directAward.documentation(), directAward.legalGround(),
+                            directAward.groundReason()), List.of());
         }
 
         private static String normalise(String org) {
@@ -103,7 +124,19 @@ public class ProcurementController {
     }
 
     View view(Procurement p) {
-        return new View(p, service.regime(p), p.state().next().stream().map(Enum::name).toList(), service.contractsOf(p.id()));
+        return view(p, p, service.contractsOf(p.id()));
+    }
+
+    /** The view of {@code shown} (perhaps with names hidden), its regime told from {@code p}. */
+    View view(Procurement p, Procurement shown, List<Contract> contracts) {
+        Regime regime = null;
+        String error = null;
+        try {
+            regime = service.regime(p);
+        } catch (se.radhus.procurement.domain.Threshold.Missing missing) {
+            error = missing.getMessage();
+        }
+        return new View(shown, regime, error, p.allowedNext().stream().map(Enum::name).toList(), contracts);
     }
 
     /**
@@ -115,8 +148,7 @@ public class ProcurementController {
             return view(p);
         }
         var shown = protectedPersons.forThePublic();
-        return new View(p.shown(shown::name, shown::text), service.regime(p), p.state().next().stream().map(Enum::name).toList(),
-                service.contractsOf(p.id()).stream().map(c -> c.shown(shown::name)).toList());
+        return view(p, p.shown(shown::name, shown::text), service.contractsOf(p.id()).stream().map(c -> c.shown(shown::name, shown::text)).toList());
     }
 
     @Get
@@ -160,7 +192,7 @@ public class ProcurementController {
     @Secured({"upphandlare", "admin"})
     @Post("/{id}/publication")
     public View publish(@PathVariable String id, @Body Publication r) {
-        return view(service.change(id, p -> p.publish(r.publishedOn(), r.bidDeadline())));
+        return view(service.publish(id, r.publishedOn(), r.bidDeadline()));
     }
 
     @Secured({"upphandlare", "admin"})
@@ -172,15 +204,44 @@ public class ProcurementController {
         return view(service.change(id, p -> p.openBids(r.bids())));
     }
 
-    /** Optional: the ranking of an evaluation protocol made elsewhere. */
+    /** Points one bid was given, per criterion. */
     @Serdeable
-    public record EvaluationRequest(@Nullable List<se.radhus.procurement.domain.Evaluation.Result> results) {
+    public record BidPoints(String bidId, java.util.Map<String, java.math.BigDecimal> points) {
+    }
+
+    /** A jury's choice: the bid, and the jury's reasons. */
+    @Serdeable
+    public record JuryChoice(@Nullable String bidId, @Nullable String reasons) {
+    }
+
+    /**
+     * The evaluation as its basis says: nothing (the model computes it from the bids' prices and scores),
+     * {@code points} per criterion for each qualified bid as an evaluation protocol gives them, or a {@code jury}'s
+     * choice with its reasons.
+     */
+    @Serdeable
+    public record EvaluationRequest(@Nullable List<BidPoints> points, @Nullable JuryChoice jury) {
     }
 
     @Secured({"upphandlare", "admin"})
     @Post("/{id}/evaluation")
     public View evaluate(@PathVariable String id, @Nullable @Body EvaluationRequest r) {
-        return view(service.change(id, p -> p.evaluate(r == null ? null : r.results())));
+        if (r != null && r.points() != null && r.jury() != null) {
+            throw new InvalidInput("jury", "either points or a jury's choice, not both");
+        }
+        if (r != null && r.jury() != null) {
+            return view(service.change(id, p -> p.evaluateByJury(r.jury().bidId(), r.jury().reasons())));
+        }
+        if (r != null && r.points() != null) {
+            java.util.Map<String, java.util.Map<String, java.math.BigDecimal>> given = new java.util.LinkedHashMap<>();
+            for (BidPoints b : r.points()) {
+                if (b.bidId() == null || b.points() == null || given.put(b.bidId(), b.points()) != null) {
+                    throw new InvalidInput("points", "one entry per bid, each with its bidId and points per criterion");
+                }
+            }
+            return view(service.change(id, p -> p.evaluateByPoints(given)));
+        }
+        return view(service.change(id, Procurement::evaluate));
     }
 
     @Secured({"upphandlare", "admin"})
@@ -201,6 +262,6 @@ public class ProcurementController {
         if (r.reason() == null || r.reason().isBlank()) {
             throw new InvalidInput("reason", "why the procurement is cancelled");
         }
-        return view(service.change(id, p -> p.cancelled(r.reason())));
+        return view(service.cancel(id, r.reason()));
     }
 }

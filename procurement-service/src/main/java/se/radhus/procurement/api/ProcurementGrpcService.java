@@ -89,9 +89,13 @@ public class ProcurementGrpcService extends ProcurementServiceGrpc.ProcurementSe
             if (a.decision() != null) {
                 b.setAwardDecision(decision(a.decision()));
             }
-            a.suppliers().forEach(s -> b.addAwardedSuppliers(AwardedSupplier.newBuilder().setName(s.name())
-                    .setOrganisationNumber(s.organisationNumber() == null ? "" : s.organisationNumber()).setRank(s.rank())));
-            b.setAwardValue(money(a.value())).setStandstillEnd(date(a.standstillEnd()));
+            a.suppliers().forEach(s -> b.addAwardedSuppliers(AwardedSupplier.newBuilder().setName(s.name() == null ? "" : s.name())
+                    .setOrganisationNumber(s.organisationNumber() == null ? "" : s.organisationNumber()).setRank(s.rank())
+                    .setBidId(s.bidId() == null ? "" : s.bidId())));
+            b.setAwardValue(money(a.value()));
+            if (a.standstillEnd() != null) {
+                b.setStandstillEnd(date(a.standstillEnd()));
+            }
         }
         return b.build();
     }
@@ -119,13 +123,23 @@ public class ProcurementGrpcService extends ProcurementServiceGrpc.ProcurementSe
                 throw new InvalidInput("sent_date", "the day the award decision was sent");
             }
             LocalDate sent = date(r.getSentDate());
-            Award a = new Award(r.getSuppliersList().stream().map(s -> new Award.Supplier(s.getName(),
-                    s.getOrganisationNumber().isEmpty() ? null : se.radhus.procurement.domain.OrganisationNumber.normalise(s.getOrganisationNumber()),
-                    s.getRank() == 0 ? 1 : s.getRank())).toList(),
-                    ProtoTypes.money(r.getValue()),
-                    d, sent, r.getSentElectronically(), Award.standstillEnd(sent, r.getSentElectronically()));
+            // tied to its bid, checked against the evaluation and the limits as one made over HTTP (ProcurementService)
+            Award a = new Award(r.getSuppliersList().stream().map(s -> new Award.Supplier(s.getName().isEmpty() ? null : s.getName(),
+                    s.getOrganisationNumber().isEmpty() ? null : organisationNumber(s.getOrganisationNumber()),
+                    s.getRank() == 0 ? 1 : s.getRank(), s.getBidId().isEmpty() ? null : s.getBidId())).toList(),
+                    r.hasValue() ? ProtoTypes.money(r.getValue()) : null,
+                    d, sent, r.getSentElectronically(), null, r.getValueReason().isEmpty() ? null : r.getValueReason(),
+                    r.getJustification().isEmpty() ? null : r.getJustification(), null, java.util.List.of());
             return RecordAwardResponse.newBuilder().setProcurement(proto(service.award(r.getProcurementId(), a))).build();
         });
+    }
+
+    static String organisationNumber(String text) {
+        try {
+            return se.radhus.procurement.domain.OrganisationNumber.normalise(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("suppliers.organisation_number", e.getMessage());
+        }
     }
 
     @Override

@@ -12,7 +12,7 @@ import se.radhus.common.domain.InvalidInput;
 import se.radhus.procurement.domain.Threshold;
 import se.radhus.procurement.store.ThresholdStore;
 
-/** The LOU threshold table: {@code /api/thresholds}. A new period is a new row. */
+/** The LOU threshold table: {@code /api/thresholds}. A new period is a new row, with its source. */
 @Secured(SecurityRule.IS_ANONYMOUS) // reads are public; each write below names its roles
 @Controller("/api/thresholds")
 public class ThresholdController {
@@ -34,6 +34,9 @@ public class ThresholdController {
         if (t.kind() == null || t.amount() == null || t.amount().ore() <= 0 || t.validFrom() == null
                 || (t.validTo() != null && t.validTo().isBefore(t.validFrom()))) {
             throw new InvalidInput("threshold", "a kind, a positive amount and a period (validFrom, optional validTo)");
+        }
+        if (t.source() == null || t.source().isBlank() || t.source().length() > 1000) {
+            throw new InvalidInput("source", "where the amount was read: the publisher, the page and its address");
         }
         store.add(t);
         return HttpResponse.created(t);

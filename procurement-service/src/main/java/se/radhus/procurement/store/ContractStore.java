@@ -32,9 +32,14 @@ public class ContractStore {
         return contracts.find(id).map(v -> new Versioned(v.value(), v.version()));
     }
 
-    /** @return false when the contract is no longer at {@code version} */
-    public boolean replace(Contract c, long version) {
-        return contracts.tryReplaceIfVersion(c, version);
+    /**
+     * @param read the contract as it was read (its extensions, which only grow, are checked with the version)
+     * @return false when the contract is no longer as read
+     */
+    public boolean replace(Contract c, Contract read, long version) {
+        var size = com.mongodb.client.model.Filters.size("extensionDecisions", read.extensionDecisions().size());
+        return contracts.tryReplaceIfMatches(c, version, read.extensionDecisions().isEmpty()
+                ? com.mongodb.client.model.Filters.or(size, com.mongodb.client.model.Filters.exists("extensionDecisions", false)) : size);
     }
 
     public Pages.Page<Contract> list(int pageSize, String pageToken) {

@@ -39,9 +39,14 @@ public class ProcurementStore {
         return procurements.find(id).map(v -> new Versioned(v.value(), v.version()));
     }
 
-    /** @return false when the procurement is no longer at {@code version} */
-    public boolean replace(Procurement p, long version) {
-        return procurements.tryReplaceIfVersion(p, version);
+    /**
+     * @param read the procurement as it was read (its call-offs, which only grow, are checked with the version:
+     *             a half-updated read of the embedded store never overwrites one)
+     * @return false when the procurement is no longer as read
+     */
+    public boolean replace(Procurement p, Procurement read, long version) {
+        Bson same = Filters.size("callOffs", read.callOffs().size());
+        return procurements.tryReplaceIfMatches(p, version, read.callOffs().isEmpty() ? Filters.or(same, Filters.exists("callOffs", false)) : same);
     }
 
     public Pages.Page<Procurement> list(int pageSize, String pageToken) {
@@ -60,6 +65,11 @@ public class ProcurementStore {
     /** {@link Procurement#visibleToPublic()} as a query. */
     static final Bson VISIBLE_TO_PUBLIC = Filters.or(PUBLISHED,
             Filters.and(Filters.eq("state", ProcurementState.CANCELLED.name()), Filters.ne("publishedOn", null)));
+
+    /** Every procurement the public may see (published, or cancelled after it), oldest id first. */
+    public List<Procurement> visible() {
+        return procurements.list(VISIBLE_TO_PUBLIC, Sorts.ascending("_id"), 0);
+    }
 
     /** Every published procurement (for OCDS), oldest id first. */
     public List<Procurement> published() {

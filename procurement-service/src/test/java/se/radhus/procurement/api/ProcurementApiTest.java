@@ -114,21 +114,21 @@ class ProcurementApiTest implements TestPropertyProvider {
     static final String LAB = """
             {"id":"laboratorietjanster-2024","number":"LAB-2024","title":"Laboratorietjänster 2024","caseNumber":"KS-2023/00728",
              "leadBuyer":"Umeå kommun","participatingBuyers":["Kommuner och kommunala bolag i Västerbotten och Ångermanland"],
-             "type":"FRAMEWORK_AGREEMENT","procedure":"OPEN","category":"SERVICES",
+             "type":"FRAMEWORK_AGREEMENT","procedure":"OPEN","category":"SERVICES","startedOn":"2024-01-10",
              "estimatedValuePerYear":{"ore":1000000000,"currency":"SEK"},
              "contractStart":"2024-06-01","contractEnd":"2026-05-31","extensionYears":[1,1],
              "evaluationBasis":"BEST_PRICE_QUALITY","alternativeBidsAllowed":false,"requirements":[],"documents":[]}""";
 
     static final String CHAIRS = """
             {"id":"p-23310","number":"23310","title":"Stolar Aula Maja Beskowskolan","caseNumber":"KS-2024/00449",
-             "leadBuyer":"Umeå kommun","type":"CONTRACT","procedure":"OPEN","category":"GOODS",
+             "leadBuyer":"Umeå kommun","leadBuyerOrganisationNumber":"212000-2627","type":"CONTRACT","procedure":"OPEN","category":"GOODS",
              "evaluationBasis":"BEST_PRICE_QUALITY","alternativeBidsAllowed":true,
              "requirements":["miljökrav","sysselsättningskrav"],"documents":[]}""";
 
     static final String TELEPHONY = """
             {"id":"p-24115","number":"24115","title":"Serviceavtal telefoniplattform","caseNumber":"KS-2024/00464",
-             "leadBuyer":"Umeå kommun","type":"CONTRACT","procedure":"OPEN","category":"SERVICES",
-             "estimatedValuePerYear":{"ore":300000000,"currency":"SEK"},
+             "leadBuyer":"Umeå kommun","leadBuyerOrganisationNumber":"212000-2627","type":"CONTRACT","procedure":"OPEN",
+             "category":"SERVICES","startedOn":"2024-05-21","estimatedValuePerYear":{"ore":300000000,"currency":"SEK"},
              "contractStart":"2024-10-01","contractEnd":"2027-09-30","extensionYears":[1,1],
              "evaluationBasis":"BEST_PRICE_QUALITY","requirements":[],"documents":["Avtalet","Ska krav, Utvärdering","Upphandlingsförskrifter"]}""";
 
@@ -167,8 +167,13 @@ class ProcurementApiTest implements TestPropertyProvider {
         HttpResponse<String> computed = send("POST", "/api/procurements/p-23310/evaluation", null);
         assertEquals(409, computed.statusCode(), "bids with no price cannot be scored by the model");
         assertTrue(computed.body().contains("bid-unknown"));
-        ok(send("POST", "/api/procurements/p-23310/evaluation",
-                "{\"results\":[{\"rank\":1,\"bidId\":\"6\",\"supplier\":\"Input Interiör AB\",\"pricePoints\":0,\"qualityPoints\":0,\"total\":0,\"tied\":false}]}"));
+        // § 179: "Juryn föreslår att alternativ 2 (omklädning av befintliga stolar) tilldelas kontraktet, med hänvisning till
+        // miljöperspektivet och en lägre kostnad." A jury's choice with its reasons, no points
+        JsonNode jury = ok(send("POST", "/api/procurements/p-23310/evaluation", """
+                {"jury":{"bidId":"6","reasons":"Alternativ 2 (omklädning av befintliga stolar), med hänvisning till miljöperspektivet och en lägre kostnad."}}"""));
+        assertEquals("JURY", jury.at("/procurement/evaluationMethod").asText());
+        assertEquals("6", jury.at("/procurement/evaluation/0/bidId").asText());
+        assertTrue(jury.at("/procurement/evaluation/0/total").isMissingNode() || jury.at("/procurement/evaluation/0/total").isNull());
         JsonNode awarded = ok(send("POST", "/api/procurements/p-23310/award", """
                 {"suppliers":[{"name":"Input Interiör AB","rank":1}],"value":{"ore":145238400,"currency":"SEK"},
                  "decision":{"bodyId":"ks-nau","meetingDate":"2024-05-21","paragraph":179,"caseNumber":"KS-2024/00449"},
@@ -176,7 +181,9 @@ class ProcurementApiTest implements TestPropertyProvider {
         assertEquals("AWARDED", awarded.at("/procurement/state").asText());
         assertEquals("Input Interiör AB", awarded.at("/procurement/award/suppliers/0/name").asText());
         assertEquals(145238400L, awarded.at("/procurement/award/value/ore").asLong());
-        assertEquals("2024-06-02", awarded.at("/procurement/award/standstillEnd").asText());
+        // LOU 20 kap. 1 §: ten days from Thu 2024-05-23 is Sun 06-02; lag 1930:173 moves the last day to Mon 06-03
+        assertEquals("2024-06-03", awarded.at("/procurement/award/standstillEnd").asText());
+        assertEquals("6", awarded.at("/procurement/award/suppliers/0/bidId").asText());
         assertEquals(179, awarded.at("/procurement/award/decision/paragraph").asInt());
         assertValidOcds();
     }
@@ -197,7 +204,9 @@ class ProcurementApiTest implements TestPropertyProvider {
     @Test
     @Order(3)
     void signingMakesAContractWithItsPeriodAndItIsInTheExpiryRegister() throws Exception {
-        JsonNode signed = ok(send("POST", "/api/procurements/p-23310/contract", "{\"signedOn\":\"2024-06-03\"}"));
+        HttpResponse<String> lastDay = send("POST", "/api/procurements/p-23310/contract", "{\"signedOn\":\"2024-06-03\"}");
+        assertEquals(409, lastDay.statusCode(), "signed on the standstill's last day: " + lastDay.body());
+        JsonNode signed = ok(send("POST", "/api/procurements/p-23310/contract", "{\"signedOn\":\"2024-06-04\"}"));
         assertEquals("CONTRACTED", signed.at("/procurement/state").asText());
         assertEquals(1, signed.at("/contracts").size());
         JsonNode contract = ok(send("GET", "/api/contracts/p-23310-1", null));
@@ -211,12 +220,15 @@ class ProcurementApiTest implements TestPropertyProvider {
                 {"bids":[{"id":"1","supplier":"Lab Ett AB","organisationNumber":"556036-0793","price":{"ore":900000000,"currency":"SEK"},"qualified":true,
                           "scores":{"kvalitet":8}},
                          {"id":"2","supplier":"Lab Två AB","price":{"ore":1000000000,"currency":"SEK"},"qualified":false,"reason":"krav ej uppfyllda"}]}"""));
-        ok(send("POST", "/api/procurements/laboratorietjanster-2024/evaluation", "{\"results\":[{\"rank\":1,\"bidId\":\"1\",\"supplier\":\"Lab Ett AB\",\"pricePoints\":0,\"qualityPoints\":0,\"total\":0,\"tied\":false}]}"));
+        ok(send("POST", "/api/procurements/laboratorietjanster-2024/evaluation", "{\"points\":[{\"bidId\":\"1\",\"points\":{\"pris\":60,\"kvalitet\":32}}]}"));
         ok(send("POST", "/api/procurements/laboratorietjanster-2024/award", """
                 {"suppliers":[{"name":"Lab Ett AB","organisationNumber":"5560360793","rank":1}],"value":{"ore":4000000000,"currency":"SEK"},
+                 "valueReason":"Ramavtalets uppskattade volym, ca 10 miljoner per avtalsår i fyra år.",
                  "decision":{"bodyId":"ks-nau","meetingDate":"2024-05-21","paragraph":178,"caseNumber":"KS-2023/00728"},
                  "sentOn":"2024-05-22","sentElectronically":false}"""));
-        ok(send("POST", "/api/procurements/laboratorietjanster-2024/contract", "{\"signedOn\":\"2024-06-07\"}"));
+        // 15 days from Wed 2024-05-22 is the national day, so the standstill runs to Fri 06-07
+        assertEquals(409, send("POST", "/api/procurements/laboratorietjanster-2024/contract", "{\"signedOn\":\"2024-06-07\"}").statusCode());
+        ok(send("POST", "/api/procurements/laboratorietjanster-2024/contract", "{\"signedOn\":\"2024-06-10\"}"));
         JsonNode lab = ok(send("GET", "/api/contracts/laboratorietjanster-2024-1", null));
         assertEquals("2028-05-31", lab.at("/latestPossibleEnd").asText());
         assertEquals(2, lab.at("/extensionsLeft").asInt());
@@ -224,9 +236,11 @@ class ProcurementApiTest implements TestPropertyProvider {
         JsonNode expiring = ok(send("GET", "/api/contracts?expiringFrom=2026-01-01&expiringTo=2026-12-31", null));
         assertEquals(1, expiring.at("/items").size());
         JsonNode extended = ok(send("POST", "/api/contracts/laboratorietjanster-2024-1/extensions",
-                "{\"decision\":{\"bodyId\":\"ks-nau\",\"meetingDate\":\"2026-03-03\",\"paragraph\":40}}"));
+                "{\"decision\":{\"bodyId\":\"ks-nau\",\"meetingDate\":\"2026-03-03\",\"paragraph\":40},\"date\":\"2026-03-10\"}"));
         assertEquals("2027-05-31", extended.at("/currentEnd").asText());
         assertEquals(40, extended.at("/contract/extensionDecisions/0/paragraph").asInt());
+        assertEquals("2026-03-10", extended.at("/contract/extensions/0/on").asText());
+        assertEquals(1, extended.at("/extensionsLeft").asInt());
         assertValidOcds();
     }
 

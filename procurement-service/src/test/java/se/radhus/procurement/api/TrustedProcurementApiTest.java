@@ -211,7 +211,7 @@ class TrustedProcurementApiTest implements TestPropertyProvider {
             problem(r, 409, c[1]);
             assertTrue(r.body().contains(c[2]), r.body());
         }
-        String first = "{\"decision\":{\"bodyId\":\"ks-nau\",\"meetingDate\":\"2025-03-04\",\"paragraph\":40}}";
+        String first = "{\"decision\":{\"bodyId\":\"ks-nau\",\"meetingDate\":\"2025-03-04\",\"paragraph\":40},\"date\":\"2025-03-10\"}";
         problem(send("POST", contract + "/extensions", null, first), 401, "unauthenticated");
         problem(send("POST", contract + "/extensions", EKONOM, first), 403, "forbidden");
         problem(send("POST", contract + "/extensions", UPPHANDLARE, "{\"decision\":" + decision(40) + ",\"years\":1}"), 400, "validation");
@@ -226,13 +226,14 @@ class TrustedProcurementApiTest implements TestPropertyProvider {
         assertEquals("2026-09-30", ok(send("POST", contract + "/extensions", UPPHANDLARE, first)).at("/currentEnd").asText());
         assertEquals("2026-09-30", ok(send("POST", contract + "/extensions", UPPHANDLARE, first)).at("/currentEnd").asText(),
                 "a retry by the same decision uses no second option");
-        String second = "{\"decision\":{\"bodyId\":\"ks-nau\",\"meetingDate\":\"2026-03-03\",\"paragraph\":41}}";
+        String second = "{\"decision\":{\"bodyId\":\"ks-nau\",\"meetingDate\":\"2026-03-03\",\"paragraph\":41},\"date\":\"2026-03-09\"}";
         JsonNode twice = ok(send("POST", contract + "/extensions", ADMIN, second));
         assertEquals("2027-09-30", twice.at("/currentEnd").asText());
         assertEquals(0, twice.at("/extensionsLeft").asInt());
         assertEquals(List.of(40, 41), List.of(twice.at("/contract/extensionDecisions/0/paragraph").asInt(),
                 twice.at("/contract/extensionDecisions/1/paragraph").asInt()));
-        problem(send("POST", contract + "/extensions", UPPHANDLARE, "{\"decision\":" + decision(178) + "}"), 409, "no-extension-left");
+        problem(send("POST", contract + "/extensions", UPPHANDLARE, "{\"decision\":" + decision(178) + ",\"date\":\"2027-03-01\"}"),
+                409, "no-extension-left");
         problem(send("POST", "/api/contracts/none/extensions", UPPHANDLARE, first), 404, "not-found");
     }
 

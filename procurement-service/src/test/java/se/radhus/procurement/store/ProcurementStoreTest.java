@@ -23,10 +23,10 @@ class ProcurementStoreTest {
     Path dataDir;
 
     static Procurement in(String id, ProcurementState state, LocalDate publishedOn) {
-        return new Procurement(id, id.toUpperCase(), "Upphandling " + id, "KS-2024/00001", "Umeå kommun", List.of(),
-                Procurement.Type.CONTRACT, null, null, Money.kronor(100_000), null, null, null, List.of(), null, List.of(),
-                false, List.of(), List.of(), state, null, publishedOn, null, List.of(), List.of(), null,
-                state == ProcurementState.CANCELLED ? "inga anbud" : null);
+        return new Procurement(id, id.toUpperCase(), "Upphandling " + id, "KS-2024/00001", "Umeå kommun", null, List.of(),
+                Procurement.Type.CONTRACT, null, null, null, Money.kronor(100_000), null, null, null, null, List.of(), null, null, List.of(),
+                false, List.of(), List.of(), state, null, publishedOn, null, List.of(), null, List.of(), null, null, List.of(),
+                state == ProcurementState.CANCELLED ? "inga anbud" : null, null);
     }
 
     @Test

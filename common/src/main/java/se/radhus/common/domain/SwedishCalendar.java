@@ -1,4 +1,4 @@
-package se.radhus.meetings.domain;
+package se.radhus.common.domain;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -11,6 +11,9 @@ import java.util.TreeMap;
  * Swedish public holidays (lag 1989:253 om allmänna helgdagar) and the days that lag 1930:173 treats as
  * holidays when a deadline falls on them: Saturdays, Sundays, Midsummer Eve, Christmas Eve and New
  * Year's Eve. Easter is computed (anonymous Gregorian algorithm), and the days that follow it.
+ *
+ * <p>One calendar for every service: the posting and appeal deadlines of meetings-service (kommunallagen)
+ * and the standstill of procurement-service (LOU 20 kap.) count their days with it.
  */
 public final class SwedishCalendar {
 
@@ -82,6 +85,19 @@ public final class SwedishCalendar {
             return true;
         }
         return publicHolidays(day.getYear()).containsKey(day);
+    }
+
+    /**
+     * The last day of a period of {@code days} days counted from {@code from} (the day after {@code from}
+     * is the first): {@code from + days}, moved to the next day on which a deadline may end (lag 1930:173
+     * 2 §: a period whose last day is a Saturday, Sunday, public holiday, Midsummer Eve, Christmas Eve or
+     * New Year's Eve runs to the next weekday).
+     */
+    public static LocalDate lastDayOf(LocalDate from, int days) {
+        if (days < 0) {
+            throw new IllegalArgumentException("a period of " + days + " days");
+        }
+        return nextDeadlineDay(from.plusDays(days));
     }
 
     /** The day itself, or the first day after it on which a deadline may end. */
