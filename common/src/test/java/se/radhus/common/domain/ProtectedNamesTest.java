@@ -101,7 +101,7 @@ class ProtectedNamesTest {
         ProtectedNames b = ProtectedNames.of(List.of(new Person("Emmyly Bönfors", "C", true)));
         assertEquals("Skyddad identitet yrkar.", b.publish("Emmyly Bo\u0308nfors yrkar."));
         assertEquals("Skyddad identitet yrkar.", b.publish("Emmyly Bönfors yrkar."), "a name ending in s is no genitive");
-        assertEquals("Skyddad identitets yrkande.", b.publish("Bönfors's yrkande.").replace("Skyddad identitet's", "Skyddad identitets"));
+        assertEquals("Skyddad identitets yrkande.", b.publish("Bönfors's yrkande."));
         assertEquals("Skyddad identitet yrkar.", r.publish("Svens\u00adson yrkar."));
         assertEquals("Skyddad identitet yrkar.", r.publish("Svens\u200bson yrkar."));
         assertEquals("Skyddad identitet yrkar.", r.publish("Anna\nSvensson yrkar."));

@@ -25,7 +25,17 @@ public class Protections {
     static final long FRESH_MILLIS = 2000;
 
     private record Snapshot(List<ProtectedNames.Person> persons, Set<String> protectedIds, Set<String> protectedNames,
-                            ProtectedNames registry, long readAt) {
+                            ProtectedNames registry, long readAt, java.util.Map<List<Attendee>, Protection> byAttendance) {
+    }
+
+    /** The rules built for an attendance, kept with the snapshot (a read of a meeting compiles them once, not per request). */
+    private static java.util.Map<List<Attendee>, Protection> cache() {
+        return java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<List<Attendee>, Protection> eldest) {
+                return size() > 256;
+            }
+        });
     }
 
     private final PersonStore store;
@@ -44,7 +54,7 @@ public class Protections {
                     .map(p -> new ProtectedNames.Person(p.name(), p.party(), p.protectedIdentity())).toList();
             Set<String> ids = everyone.stream().filter(Person::protectedIdentity).map(Person::id).collect(Collectors.toUnmodifiableSet());
             Set<String> names = everyone.stream().filter(Person::protectedIdentity).map(p -> key(p.name())).collect(Collectors.toUnmodifiableSet());
-            s = new Snapshot(persons, ids, names, ProtectedNames.of(persons), now);
+            s = new Snapshot(persons, ids, names, ProtectedNames.of(persons), now, cache());
             snapshot = s;
         }
         return s;
@@ -80,8 +90,12 @@ public class Protections {
         if (s.protectedIds().isEmpty() && s.registry().isEmpty()) {
             return Protection.NONE;
         }
+        return s.byAttendance().computeIfAbsent(m.attendance(), attendance -> build(s, attendance));
+    }
+
+    private static Protection build(Snapshot s, List<Attendee> attendance) {
         List<ProtectedNames.Person> persons = new ArrayList<>(s.persons());
-        for (Attendee a : m.attendance()) {
+        for (Attendee a : attendance) {
             if (a.name() == null) {
                 continue;
             }

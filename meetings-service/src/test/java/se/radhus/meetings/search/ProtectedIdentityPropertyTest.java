@@ -187,4 +187,54 @@ class ProtectedIdentityPropertyTest {
             assertThat(text).doesNotContain("p-protected").doesNotContain("Skyddad identitet (KD)").doesNotContain("Skyddad identitets (KD)");
         }
     }
+
+    /**
+     * Real protocols, not written here: each Göteborg KS protocol of the corpus, imported as it is, with each
+     * of its first attendees made protected in turn. The public JSON of the meeting names them nowhere.
+     */
+    @org.junit.jupiter.api.Test
+    void theCorpusProtocolsNameNoProtectedAttendeeToThePublic() throws Exception {
+        int checked = 0;
+        int heldBack = 0;
+        int mentioned = 0;
+        try (Stream<Path> files = Files.list(Path.of("../testdata/corpus"))) {
+            for (Path f : files.filter(x -> x.getFileName().toString().startsWith("goteborg-ks-") && x.toString().endsWith(".txt")).sorted().toList()) {
+                var imported = new ProtocolImporter().read(Files.readString(f));
+                // the attendance as the corpus's ground truth lists it (the importer reads it from the text where it can)
+                Matcher names = Pattern.compile("\"name\":\\s*\"([^\"]+)\",\\s*\"party\":\\s*\"([^\"]*)\"")
+                        .matcher(Files.readString(Path.of(f.toString().replace(".txt", ".expected.json"))));
+                List<Attendee> attendance = new ArrayList<>(imported.attendance());
+                while (names.find()) {
+                    attendance.add(new Attendee(null, names.group(1).replaceFirst("^Ordföranden ", ""), names.group(2),
+                            se.radhus.meetings.domain.Role.LEDAMOT, null, null, null));
+                }
+                for (Attendee chosen : attendance.stream().filter(a -> a.name() != null && a.name().contains(" ")).limit(4).toList()) {
+                    List<ProtectedNames.Person> persons = new ArrayList<>();
+                    attendance.forEach(a -> persons.add(new ProtectedNames.Person(a.name(), a.party(), a == chosen)));
+                    LocalDate day = LocalDate.of(2024, 1, 24);
+                    Meeting m = new Meeting("ks-" + day, "ks", day, null, null, null, MeetingState.ADJUSTED, attendance, imported.adjusters(),
+                            imported.paragraphs(), new Meeting.Justering(day, imported.adjusters()), null);
+                    Meeting shown = Visibility.view(m, false, false, new Visibility.Protection(ProtectedNames.of(persons), Set.of())).orElseThrow();
+                    String json = se.radhus.meetings.json.RadhusJson.storeMapper().writeValueAsString(shown);
+                    mentioned += ProtectedNames.of(persons).mentions(se.radhus.meetings.json.RadhusJson.storeMapper().writeValueAsString(m)).size();
+                    for (Attendee other : attendance) {
+                        if (other != chosen && other.name() != null) {
+                            json = json.replace(other.name(), "");
+                        }
+                    }
+                    String[] t = chosen.name().split(" ");
+                    String surname = t[t.length - 1];
+                    assertThat(json).as(f + ": " + chosen.name()).doesNotContain(chosen.name());
+                    assertThat(Pattern.compile("(?<!\\p{L})" + Pattern.quote(surname) + "(?!\\p{L})").matcher(json).find())
+                            .as(f + ": " + surname).isFalse();
+                    heldBack += json.split(Pattern.quote(ProtectedNames.HELD_BACK), -1).length - 1;
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(10);
+        assertThat(mentioned).as("the real texts name them: the check is not empty").isPositive();
+        System.out.println("corpus: " + checked + " protected attendees checked, " + mentioned + " mentions in the stored texts, "
+                + heldBack + " texts held back");
+    }
 }
