@@ -47,7 +47,7 @@ public final class TestIssuer {
         try {
             Map<String, String> props = new java.util.HashMap<>(micronautProperties());
             props.put("radhus.data-dir", Files.createTempDirectory(storeName).toString());
-            props.put("grpc.server.port", "${random.port}");
+            props.put("grpc.server.port", "0"); // the OS picks it at bind: a port found free first can be taken before the bind
             props.put("micronaut.server.port", "-1");
             return props;
         } catch (IOException e) {

@@ -77,7 +77,7 @@ class ProcurementApiTest implements TestPropertyProvider {
                     .decision("ks", 50, true).decision("ks-nau", 10, true).decision("ks-nau", 40, true);
             var props = new java.util.HashMap<String, String>(TestAuth.properties());
             props.putAll(Map.of("radhus.data-dir", Files.createTempDirectory("procurement-test").toString(),
-                    "grpc.server.port", "${random.port}", "micronaut.server.port", "-1", "radhus.meetings.grpc", meetings.target()));
+                    "grpc.server.port", "0", "micronaut.server.port", "-1", "radhus.meetings.grpc", meetings.target()));
             return props;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
