@@ -41,7 +41,7 @@ class PublicRenderings {
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
     private final int maxEntries;
 
-    PublicRenderings(@Value("${radhus.store.public-renderings:256}") int maxEntries) {
+    PublicRenderings(@Value("${radhus.store.public-renderings}") int maxEntries) {
         this.maxEntries = maxEntries;
     }
 
