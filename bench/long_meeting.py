@@ -30,16 +30,18 @@ if s != 200:
     if s != 201:
         sys.exit(f"bench: meeting refused ({s}): {a}")
     existing = {"paragraphs": []}
-have = {p["number"] for p in existing.get("paragraphs", [])}
 texts = seed["paragraphs"]
-for n in range(1, 31):
-    if n in have:
-        continue
-    p = copy.deepcopy(texts[(n - 1) % len(texts)])
+# § numbers run on through the body's year: ask for the next one each time
+for i in range(len(existing.get("paragraphs", [])), 30):
+    s, nxt = CLIENT.call("GET", f"/api/meetings/{mid}/paragraphs/next")
+    if s != 200:
+        sys.exit(f"bench: next § refused ({s}): {nxt}")
+    n = nxt["next"]
+    p = copy.deepcopy(texts[i % len(texts)])
     p["number"] = n
     p.pop("effects", None)
     if p.get("caseNumber"):
-        p["caseNumber"] = f"KS-2024/{900 + n:05d}"
+        p["caseNumber"] = f"KS-2024/{900 + i:05d}"
     s, a = CLIENT.call("POST", f"/api/meetings/{mid}/paragraphs", p)
     if s != 201:
         sys.exit(f"bench: § {n} refused ({s}): {a}")

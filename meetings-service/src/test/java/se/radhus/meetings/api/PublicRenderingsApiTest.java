@@ -3,16 +3,10 @@ package se.radhus.meetings.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * An adjusted protocol's public renderings are made once and revalidated by ETag: the same bytes and ETag
@@ -20,24 +14,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * in it is registered with protected identity. Entitled callers never get the kept public rendering.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.grpc.server.port=0")
-class PublicRenderingsApiTest {
+class PublicRenderingsApiTest extends ApiTestBase {
 
     static final String MEETING = "pr-2024-10-01";
     static final String NAME = "Karin Lundqvist";
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("radhus.data-dir", () -> dataDir.toString());
-        TestAuth.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    final HttpClient http = HttpClient.newHttpClient();
 
     HttpResponse<String> send(String method, String path, String json, String role, String accept, String ifNoneMatch) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
