@@ -97,6 +97,29 @@ class OpenApiRoles implements OpenApiCustomizer {
         throw new IllegalStateException("no AuthorizationFilter in the security filter chain");
     }
 
+    /** Spring MVC's DispatcherServlet at "/", as in the service. */
+    private static final jakarta.servlet.http.HttpServletMapping DISPATCHER = new jakarta.servlet.http.HttpServletMapping() {
+        @Override
+        public String getMatchValue() {
+            return "";
+        }
+
+        @Override
+        public String getPattern() {
+            return "/";
+        }
+
+        @Override
+        public String getServletName() {
+            return "dispatcherServlet";
+        }
+
+        @Override
+        public jakarta.servlet.http.MappingMatch getMappingMatch() {
+            return jakarta.servlet.http.MappingMatch.DEFAULT;
+        }
+    };
+
     /** A request as the rules see it: method and path, nothing else (no servlet container involved). */
     static HttpServletRequest request(String method, String path) {
         Map<String, Object> attributes = new HashMap<>();
@@ -110,6 +133,7 @@ class OpenApiRoles implements OpenApiCustomizer {
                     case "getServerName" -> "localhost";
                     case "getServerPort" -> 80;
                     case "getDispatcherType" -> DispatcherType.REQUEST;
+                    case "getHttpServletMapping" -> DISPATCHER;
                     case "getAttribute" -> attributes.get((String) args[0]);
                     case "setAttribute" -> attributes.put((String) args[0], args[1]);
                     case "removeAttribute" -> attributes.remove((String) args[0]);
@@ -120,8 +144,20 @@ class OpenApiRoles implements OpenApiCustomizer {
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
                     case "toString" -> method + " " + path;
-                    default -> m.getReturnType() == boolean.class ? false
-                            : m.getReturnType() == int.class ? 0 : m.getReturnType() == long.class ? 0L : null;
+                    default -> nothing(m.getReturnType());
                 });
+    }
+
+    private static Object nothing(Class<?> type) {
+        if (type == boolean.class) {
+            return Boolean.FALSE;
+        }
+        if (type == int.class) {
+            return 0;
+        }
+        if (type == long.class) {
+            return 0L;
+        }
+        return null;
     }
 }
