@@ -53,10 +53,10 @@ public class ApiDocsController {
     private final ApiDocsProperties properties;
     private final WebClient client;
 
-    ApiDocsController(GatewayProperties gateway, ApiDocsProperties properties, WebClient.Builder client) {
+    ApiDocsController(GatewayProperties gateway, ApiDocsProperties properties) {
         this.gateway = gateway;
         this.properties = properties;
-        this.client = client.codecs(c -> c.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build();
+        this.client = WebClient.builder().codecs(c -> c.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build();
     }
 
     /** The Path patterns of every configured route, whoever added it. */
