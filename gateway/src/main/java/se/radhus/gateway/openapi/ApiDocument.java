@@ -152,12 +152,12 @@ public final class ApiDocument {
 
     /** One operation: a unique id, its service's tag, its roles, its shared parameters and its problems. */
     private static ObjectNode operation(String service, String path, String method, ObjectNode op, Set<String> ids) {
-        String id = op.path("operationId").asString(method + path.replaceAll("[^A-Za-z0-9]+", "_"));
-        String unique = service + "_" + id;
+        String unique = operationId(method, path);
         for (int i = 2; !ids.add(unique); i++) {
-            unique = service + "_" + id + "_" + i;
+            unique = operationId(method, path) + i;
         }
         op.put("operationId", unique);
+        jsonForAnyType(op);
         if (!op.has("tags") || op.get("tags").isEmpty()) {
             op.putArray("tags").add(service);
         }
@@ -183,6 +183,38 @@ public final class ApiDocument {
         ProblemShapes.addTo(op, WRITES.contains(method), path.contains("{"), roles != null, hasIfMatch,
                 op.has("requestBody") || op.has("parameters"));
         return op;
+    }
+
+    /**
+     * A name that says what the operation is and stays the same while its method and path do (the
+     * services' own are method names, numbered where they repeat): {@code GET /api/meetings/{id}} is
+     * {@code getMeetingsById}.
+     */
+    static String operationId(String method, String path) {
+        StringBuilder id = new StringBuilder(method);
+        for (String segment : path.replaceFirst("^/api", "").split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            if (segment.startsWith("{") && segment.endsWith("}")) {
+                id.append("By");
+                segment = segment.substring(1, segment.length() - 1);
+            }
+            for (String word : segment.split("[^A-Za-z0-9]+")) {
+                id.append(capitalised(word));
+            }
+        }
+        return id.toString();
+    }
+
+    /** springdoc writes {@code *}{@code /*} where a handler names no media type: those answer JSON. */
+    private static void jsonForAnyType(ObjectNode op) {
+        for (JsonNode response : op.path("responses")) {
+            if (response.get("content") instanceof ObjectNode content && content.size() == 1 && content.has("*/*")) {
+                JsonNode media = content.remove("*/*");
+                content.set("application/json", media);
+            }
+        }
     }
 
     /**
@@ -224,8 +256,8 @@ public final class ApiDocument {
     private static ObjectNode documentPath(String service, Set<String> ids) {
         ObjectNode item = JSON.createObjectNode();
         ObjectNode get = item.putObject("get");
-        get.put("operationId", service + "_openapi");
-        ids.add(service + "_openapi");
+        get.put("operationId", "get" + capitalised(service) + "OpenApi");
+        ids.add("get" + capitalised(service) + "OpenApi");
         get.putArray("tags").add(service);
         get.put("summary", service + "'s own OpenAPI document (merged here into /api/openapi.json)");
         get.putArray("security").addObject();

@@ -73,7 +73,7 @@ class ApiDocumentTest {
     void rolesProblemsAndSharedHeaders() throws IOException {
         JsonNode paths = merged().path("paths");
         JsonNode create = paths.path("/api/grants").path("post");
-        assertThat(create.path("operationId").asString()).isEqualTo("finance_create");
+        assertThat(create.path("operationId").asString()).isEqualTo("postGrants");
         assertThat(create.path("x-roles").toString()).isEqualTo("[\"ekonom\",\"admin\"]");
         assertThat(create.path("security").get(0).path("bearer").toString()).isEqualTo("[\"ekonom\",\"admin\"]");
         assertThat(create.path("responses").path("409").path("$ref").asString()).isEqualTo("#/components/responses/Problem409");
@@ -89,12 +89,15 @@ class ApiDocumentTest {
         assertThat(paragraph.path("put").path("responses").path("412").path("$ref").asString())
                 .isEqualTo("#/components/responses/Problem412");
         assertThat(paragraph.path("get").path("responses").path("200").path("headers").has("ETag")).isTrue();
-        assertThat(paragraph.path("get").path("operationId").asString()).isEqualTo("meetings_get_2");
+        assertThat(paragraph.path("get").path("operationId").asString()).isEqualTo("getMeetingsByIdParagraphsByN");
+        assertThat(paths.path("/api/meetings/{id}").path("get").path("operationId").asString()).isEqualTo("getMeetingsById");
+        assertThat(ApiDocument.operationId("get", "/api/appropriations/{id}/balance.csv")).isEqualTo("getAppropriationsByIdBalanceCsv");
 
         JsonNode list = paths.path("/api/meetings").path("get");
         List<String> required = new ArrayList<>();
         list.path("parameters").forEach(p -> required.add(p.path("name").asString() + "=" + p.path("required").asBoolean()));
         assertThat(required).containsExactly("pageSize=false", "pageToken=false");
+        assertThat(list.path("responses").path("200").path("content").propertyNames()).containsExactly("application/json");
     }
 
     @Test
