@@ -27,7 +27,8 @@ import org.junit.jupiter.api.TestInstance;
  * and the gateway's configured {@code /api} routes (read from the gateway's application.yaml, so routes
  * anyone adds are checked too) cover each other; every documented operation reaches a handler through
  * the gateway; and Swagger UI at /api/docs loads nothing from elsewhere. The document is written to
- * {@code system-tests/target/openapi/radhus-api.json}.
+ * {@code system-tests/target/openapi/radhus-api.json}, and a Java client generated from it (openapi-generator,
+ * its {@code java}/{@code native} generator, from the 3.1 document as it is) compiles and reads the seed meeting.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiDocumentTest {
@@ -41,6 +42,11 @@ class ApiDocumentTest {
     void up() throws Exception {
         suite = new Suite();
         suite.startAll();
+        Process seed = new ProcessBuilder("python3", suite.root.resolve("bin/seed").toString(), suite.gateway())
+                .redirectErrorStream(true).start();
+        String seeded = new String(seed.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(seed.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(0, seed.exitValue(), seeded);
         HttpResponse<String> r = suite.send("GET", "/api/openapi.json", null, Map.of("Authorization", ""));
         assertEquals(200, r.statusCode(), r.body());
         text = r.body();
@@ -181,5 +187,60 @@ class ApiDocumentTest {
         assertTrue(count >= 4, page.body());
         HttpResponse<String> init = suite.send("GET", "/api/docs/docs.js", null, Map.of("Authorization", ""));
         assertTrue(init.body().contains("\"/api/openapi.json\""), init.body());
+    }
+
+    /**
+     * openapi-generator's Java client (the generator the Maven plugin runs), generated from the document
+     * the gateway serves, compiled here with a caller written as a portal developer would, reads
+     * {@code ks-nau-2024-05-21} through the gateway: the same meeting the plain HTTP read answers.
+     */
+    @Test
+    void aClientGeneratedFromItCompilesAndReadsTheSeedMeeting() throws Exception {
+        Path out = suite.root.resolve("system-tests/target/generated-client");
+        if (Files.exists(out)) {
+            try (var walk = Files.walk(out)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        org.openapitools.codegen.config.CodegenConfigurator config = new org.openapitools.codegen.config.CodegenConfigurator()
+                .setGeneratorName("java").setLibrary("native")
+                .setInputSpec(suite.root.resolve("system-tests/target/openapi/radhus-api.json").toString())
+                .setOutputDir(out.toString())
+                .setInvokerPackage("se.radhus.client").setApiPackage("se.radhus.client.api").setModelPackage("se.radhus.client.model")
+                .addAdditionalProperty("openApiNullable", false).addAdditionalProperty("useJakartaEe", true)
+                .addAdditionalProperty("annotationLibrary", "none").addAdditionalProperty("hideGenerationTimestamp", true);
+        new org.openapitools.codegen.DefaultGenerator().opts(config.toClientOptInput()).generate();
+        Path src = out.resolve("src/main/java");
+        Files.writeString(src.resolve("se/radhus/client/ReadSeed.java"), """
+                package se.radhus.client;
+
+                import se.radhus.client.api.MeetingControllerApi;
+                import se.radhus.client.model.Meeting;
+
+                public final class ReadSeed {
+                    public static String read(String gateway) throws Exception {
+                        ApiClient client = new ApiClient();
+                        client.updateBaseUri(gateway);
+                        Meeting meeting = new MeetingControllerApi(client).getMeetingsById("ks-nau-2024-05-21");
+                        return meeting.getId() + " " + meeting.getState() + " " + meeting.getParagraphs().size();
+                    }
+                }
+                """);
+        List<String> args = new ArrayList<>(List.of("-d", out.resolve("classes").toString(), "-proc:none",
+                "-nowarn", "-cp", System.getProperty("java.class.path")));
+        try (var walk = Files.walk(src)) {
+            walk.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
+        }
+        java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
+        int rc = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, errors, errors, args.toArray(String[]::new));
+        assertEquals(0, rc, errors.toString());
+
+        JsonNode plain = JSON.readTree(suite.send("GET", "/api/meetings/ks-nau-2024-05-21", null, Map.of("Authorization", "")).body());
+        try (var loader = new java.net.URLClassLoader(new java.net.URL[]{out.resolve("classes").toUri().toURL()},
+                getClass().getClassLoader())) {
+            Object read = loader.loadClass("se.radhus.client.ReadSeed").getMethod("read", String.class).invoke(null, suite.gateway());
+            assertEquals("ks-nau-2024-05-21 " + plain.path("state").asText() + " " + plain.path("paragraphs").size(), read);
+        }
+        assertEquals(14, plain.path("paragraphs").size(), "the seed's § 177–190");
     }
 }
