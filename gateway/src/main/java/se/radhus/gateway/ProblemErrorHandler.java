@@ -52,7 +52,7 @@ class ProblemErrorHandler implements WebExceptionHandler {
             int status = rse.getStatusCode().value();
             return switch (status) {
                 case 404 -> Problem.notFound("There is nothing at " + exchange.getRequest().getPath().value()
-                        + ". The API lives under /api; see /api/openapi.");
+                        + ". The API lives under /api; see /api/docs.");
                 case 413 -> Problem.of("too-large", "Request too large", 413, "The request body is too large.");
                 case 405 -> Problem.of("method-not-allowed", "Method not allowed", 405, "This path does not take that method.");
                 case 503, 502, 504 -> Problem.of("service-unavailable", "Service unavailable", 503,

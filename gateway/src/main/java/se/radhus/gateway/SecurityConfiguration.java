@@ -139,6 +139,8 @@ class SecurityConfiguration {
                     a.pathMatchers("/actuator", "/actuator/**").hasAuthority("ROLE_admin");
                     a.pathMatchers(HttpMethod.GET, "/dev/jwks.json").permitAll();
                     a.pathMatchers(HttpMethod.POST, "/dev/token").permitAll();
+                    // the API's description (one OpenAPI document, Swagger UI on it): public
+                    a.pathMatchers(HttpMethod.GET, se.radhus.gateway.openapi.ApiDocsController.PATHS).permitAll();
                     a.pathMatchers(HttpMethod.GET, "/api/audit/meetings", "/api/audit/finance", "/api/audit/procurement")
                             .hasAuthority("ROLE_admin");
                     for (Family f : FAMILIES) {

@@ -29,7 +29,7 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Map<Stri
             return Problems.body(response, Problem.unknownField(unknown.get()));
         }
         Problem problem = switch (status) {
-            case 404 -> Problem.notFound("There is nothing at this path. See /api/openapi for the paths there are.");
+            case 404 -> Problem.notFound("There is nothing at this path. See /api/docs for the paths there are.");
             case 405 -> Problem.of("method-not-allowed", "Method not allowed", 405, "This path does not take that method.");
             case 413 -> Problem.of("too-large", "Request too large", 413, "The request body is too large.");
             case 415 -> Problem.of("unsupported-media-type", "Unsupported media type", 415,

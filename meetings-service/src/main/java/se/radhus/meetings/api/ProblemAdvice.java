@@ -134,7 +134,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             return ResponseEntity.status(code).headers(headers).contentType(PROBLEM).body(Problem.unknownField(unknown.get()).toMap());
         }
         Problem problem = switch (code) {
-            case 404 -> Problem.notFound("There is nothing at this path. See /api/openapi for the paths there are.");
+            case 404 -> Problem.notFound("There is nothing at this path. See /api/docs for the paths there are.");
             case 405 -> Problem.of("method-not-allowed", "Method not allowed", 405,
                     "This path does not take that method.");
             case 413 -> Problem.of("too-large", "Request too large", 413, "The request body is too large.");
