@@ -80,7 +80,7 @@ class AgendaController {
     /**
      * The agenda as shown.
      *
-     * @param noticeDays the days of notice the body gives (fullmäktige: at least 7, kommunallagen 5 kap. 11 §)
+     * @param noticeDays the days of notice the body gives (fullmäktige: at least 7, kommunallagen 5 kap.)
      * @param due        the last day to publish the kallelse in time
      * @param kallelse   its publication, null before
      */

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Kallelse and agenda through the API: case documents (size and type checked), the agenda of a planned
- * meeting, its publication (fullmäktige's week, kommunallagen 5 kap. 11 §, which configuration cannot lower;
+ * meeting, its publication (fullmäktige's week, kommunallagen 5 kap., which configuration cannot lower;
  * late recorded), KF's notice on the anslagstavla, the items drawn into the protocol as its §.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -122,7 +122,7 @@ class KallelseApiTest extends PublicSideApiTestBase {
         JsonNode agenda = json(set);
         assertThat(agenda.get("items").size()).isEqualTo(3);
         assertThat(agenda.get("items").get(1).get("secrecy").asString()).isEqualTo("OSL 19 kap. 1 §");
-        // fullmäktige: the week of kommunallagen 5 kap. 11 §, though configuration says 2
+        // fullmäktige: the week of kommunallagen 5 kap., though configuration says 2
         assertThat(agenda.get("noticeDays").asInt()).isEqualTo(7);
         assertThat(agenda.get("due").asString()).isEqualTo("2024-06-03");
         // a stale If-Match is 412

@@ -24,7 +24,7 @@ class AgendaTest {
                 new Agenda.AgendaItem(0, null, "Fastighet", List.of("förvärva."), List.of("d-2"), " OSL 19 kap. 1 § ", null)));
     }
 
-    /** Kommunallagen 5 kap. 11 §: fullmäktige's notice at least a week before; configuration adds, never lowers. */
+    /** Kommunallagen 5 kap.: fullmäktige's notice at least a week before; configuration adds, never lowers. */
     @ParameterizedTest(name = "fullmäktige {0}, configured {1} -> {2}")
     @CsvSource({"true, 0, 7", "true, 2, 7", "true, 7, 7", "true, 10, 10", "false, 0, 0", "false, 3, 3", "false, 14, 14", "false, -2, 0"})
     void theDaysOfNotice(boolean fullmaktige, int configured, int days) {

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The anslagstavla's notices (kommunallagen 8 kap. 12 §, 13 kap. 5 §; 5 kap. 11–12 §§), from the records they rest on. */
+/** The anslagstavla's notices (kommunallagen 8 kap. 12 §, 13 kap. 5 §; 5 kap.: fullmäktige's meetings), from the records they rest on. */
 class AnslagstavlaTest {
 
     static Meeting posted(String postedOn, String keptAt) {
