@@ -64,7 +64,10 @@ class FeedsApiTest extends PublicSideApiTestBase {
         expect(201, t.post("/api/meetings/" + SECOND + "/paragraphs", Map.of("number", 191, "caseNumber", "KS-2024/00449",
                 "title", "Motion av " + PROTECTED + " (V) om stolarna",
                 "decisions", List.of(Map.of("kind", "BESLUT", "decidingBody", "Näringslivs- och arbetsutskottet",
-                        "clauses", List.of("bifalla motionen från " + PROTECTED + ".")))), "sekreterare"));
+                        "clauses", List.of("bifalla motionen från " + PROTECTED + "."))),
+                "votes", List.of(Map.of("ja", "bifall till motionen", "nej", "avslag på motionen", "ballots", List.of(
+                        Map.of("member", "Hans Lindberg", "choice", "JA"), Map.of("member", "Anders Ågren", "choice", "NEJ"),
+                        Map.of("member", PROTECTED, "choice", "JA"))))), "sekreterare"));
         expect(200, t.post("/api/meetings/" + SECOND + "/justering", Map.of("date", "2024-06-05",
                 "signedBy", List.of("Hans Lindberg", "Anders Ågren")), "sekreterare"));
         expect(200, t.post("/api/meetings/" + SECOND + "/anslag", Map.of("postedOn", "2024-06-05", "keptAt", "Stadshuset"), "sekreterare"));
