@@ -42,12 +42,7 @@ class FeedController {
     }
 
     static String sha256(String s) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return se.radhus.meetings.service.AgendaService.sha256(s.getBytes(StandardCharsets.UTF_8)).substring(0, 32);
     }
 
     /** A body's meetings with their kallelse, as iCalendar. */

@@ -203,7 +203,8 @@ public class AgendaService {
         return documents.ofMeeting(meetingId);
     }
 
-    static String sha256(byte[] bytes) {
+    /** The SHA-256 of the bytes, in hex. */
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {

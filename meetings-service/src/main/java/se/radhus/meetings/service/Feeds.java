@@ -62,7 +62,7 @@ public class Feeds {
     }
 
     static OffsetDateTime startOf(LocalDate day) {
-        return day.atStartOfDay(STOCKHOLM).toOffsetDateTime();
+        return se.radhus.meetings.oparl.OParlObjects.startOf(day);
     }
 
     public String url(String path) {

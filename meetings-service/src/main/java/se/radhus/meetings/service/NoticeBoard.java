@@ -127,14 +127,7 @@ public class NoticeBoard {
 
     /** The bodies that are fullmäktige: the top of the tree (no parent). */
     private List<String> fullmaktige() {
-        List<String> ids = new ArrayList<>();
-        String token = "";
-        do {
-            var page = bodies.list(Pages.MAX_PAGE_SIZE, token);
-            page.items().stream().filter(b -> b.parentId() == null).map(Body::id).forEach(ids::add);
-            token = page.nextPageToken();
-        } while (!token.isEmpty());
-        return ids;
+        return bodies.all().stream().filter(b -> b.parentId() == null).map(Body::id).toList();
     }
 
     /** Bodies' names, each read once per answer. */

@@ -117,12 +117,7 @@ public class OParlService {
         OffsetDateTime latest;
 
         Snapshot() {
-            String token = "";
-            do {
-                var page = bodies.list(Pages.MAX_PAGE_SIZE, token);
-                allBodies.addAll(page.items());
-                token = page.nextPageToken();
-            } while (!token.isEmpty());
+            allBodies.addAll(bodies.all());
             Set<String> hidden = protections.registry().protectedIds();
             visiblePersons = persons.everyone().stream().filter(p -> !p.protectedIdentity() && !hidden.contains(p.id())).toList();
             publicIds = visiblePersons.stream().map(Person::id).collect(Collectors.toSet());
