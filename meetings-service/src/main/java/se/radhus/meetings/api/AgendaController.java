@@ -116,6 +116,20 @@ class AgendaController {
 
     @GetMapping("/agenda")
     ResponseEntity<AgendaView> agenda(@PathVariable String id, HttpServletRequest request) {
+        if (!Caller.principal(request).seesDrafts()) {
+            // the same answer whether the meeting is a draft or none: a draft does not exist for the public
+            ProblemException none = new ProblemException(Problem.notFound("No published agenda for meeting " + id + "."));
+            VersionedAgenda v;
+            try {
+                v = agendas.get(id);
+            } catch (ProblemException e) {
+                throw none;
+            }
+            if (!v.agenda().isPublished()) {
+                throw none;
+            }
+            return shown(v, request, 200);
+        }
         return shown(agendas.get(id), request, 200);
     }
 

@@ -138,7 +138,9 @@ class KallelseApiTest extends PublicSideApiTestBase {
     @Test
     @Order(3)
     void beforeTheKallelseThePublicSeesNoAgenda() throws Exception {
-        problem(anonymous("/api/meetings/" + KF + "/agenda"), 404, "not published");
+        problem(anonymous("/api/meetings/" + KF + "/agenda"), 404, "No published agenda for meeting " + KF);
+        // a meeting that does not exist answers the same: the public learns nothing of drafts
+        problem(anonymous("/api/meetings/kf-1999-01-01/agenda"), 404, "No published agenda for meeting kf-1999-01-01");
         JsonNode staff = json(expect(200, send("GET", "/api/meetings/" + KF + "/agenda", null, null, "handlaggare")));
         // not entitled to what is secret: the provision only
         assertThat(staff.get("items").get(1).get("title").asString()).isEqualTo("Sekretess enligt OSL 19 kap. 1 §");
