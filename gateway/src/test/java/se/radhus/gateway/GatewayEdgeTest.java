@@ -92,7 +92,9 @@ class GatewayEdgeTest {
             "/api/appropriations/ks-tillvaxt/balance, finance", "/api/grants, finance", "/api/budget/2024, finance",
             "/api/openapi/finance/spec, finance",
             "/api/procurements, procurement", "/api/contracts/c1, procurement", "/api/ocds/releases, procurement",
-            "/api/thresholds, procurement", "/api/openapi/procurement/spec, procurement"})
+            "/api/thresholds, procurement", "/api/openapi/procurement/spec, procurement",
+            "/api/anslagstavla, meetings", "/api/anslagstavla/arkiv?pageSize=5, meetings", "/feeds/anslagstavla.atom, meetings",
+            "/oparl/v1/system, meetings", "/api/bodies/ks-nau/calendar.ics, meetings"})
     void eachPathReachesTheServiceThatOwnsItUnchanged(String path, String service) throws Exception {
         HttpResponse<String> r = get(path);
         assertThat(r.statusCode()).isEqualTo(200);

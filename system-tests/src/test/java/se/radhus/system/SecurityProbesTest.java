@@ -230,6 +230,22 @@ class SecurityProbesTest {
     }
 
     @Test
+    void api1_thePublicSideThroughTheGatewayShowsNoDraftAndNoProtectedName() throws Exception {
+        for (String path : java.util.List.of("/api/anslagstavla", "/api/anslagstavla/arkiv", "/api/bodies/pb/calendar.ics",
+                "/feeds/anslagstavla.atom", "/feeds/bodies/pb/decisions.atom", "/oparl/v1/system", "/oparl/v1/body/kommun/meetings",
+                "/oparl/v1/body/kommun/persons", "/oparl/v1/body/kommun/agendaitems")) {
+            HttpResponse<String> r = anonymous("GET", path, null);
+            assertEquals(200, r.statusCode(), path + " " + r.body());
+            assertFalse(r.body().contains("Hemligt utkast"), path);
+            assertFalse(r.body().contains("Sanna"), path);
+        }
+        problem(anonymous("GET", "/api/meetings/pb-2024-10-01/agenda", null), 404);
+        problem(anonymous("POST", "/api/anslagstavla", "{}"), 401);
+        problem(as("admin", "POST", "/oparl/v1/system", "{}"), 403);
+        problem(as("handlaggare", "POST", "/api/meetings/pb-2024-10-01/kallelse", "{\"publishedOn\":\"2024-09-20\"}"), 403);
+    }
+
+    @Test
     void api1_aDraftParagraphIs404ToThePublic() throws Exception {
         problem(anonymous("GET", "/api/meetings/pb-2024-10-01/paragraphs/1", null), 404);
     }

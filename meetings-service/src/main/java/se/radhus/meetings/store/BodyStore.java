@@ -30,4 +30,9 @@ public class BodyStore {
     public Pages.Page<Body> list(int pageSize, String pageToken) {
         return bodies.page(Filters.empty(), pageSize, pageToken);
     }
+
+    /** Every body (a municipality has tens, not thousands). */
+    public java.util.List<Body> all() {
+        return bodies.list(Filters.empty(), com.mongodb.client.model.Sorts.ascending("_id"), 0);
+    }
 }
