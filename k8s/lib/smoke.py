@@ -155,7 +155,8 @@ class Cluster:
                 args += ["-v", f"{d}:{path}:ro"]
             elif "persistentVolumeClaim" in v:
                 vol = f"{PREFIX}{v['persistentVolumeClaim']['claimName']}"
-                podman("volume", "create", "--ignore", vol)
+                if podman("volume", "exists", vol, check=False).returncode != 0:
+                    podman("volume", "create", vol)
                 args += ["-v", f"{vol}:{path}:U" + (",ro" if ro else "")]
             else:
                 fail(f"{deployment}: volume {m['name']} is of a kind this run does not know")
@@ -350,11 +351,17 @@ def seed_and_check(cluster, root):
         fail(f"no token from Keycloak for the seed loader ({status}): {body[:500]}")
     token = json.loads(body)["access_token"]
     log("token from Keycloak (client credentials); loading the seed through the gateway")
-    r = subprocess.run([sys.executable, str(root / "bin" / "seed"), f"http://127.0.0.1:{gw}"],
-                       env={**os.environ, "RADHUS_TOKEN": token}, capture_output=True, text=True, timeout=600)
-    print(r.stdout[-4000:])
-    if r.returncode != 0:
-        fail(f"bin/seed exited {r.returncode}: {r.stderr[-3000:]}")
+    # The seed is idempotent; a 503 ("Try again": a peer not yet answering in time, on a cold start) is
+    # retried as a client would, at most 3 times; anything else fails at once.
+    for attempt in range(1, 4):
+        r = subprocess.run([sys.executable, str(root / "bin" / "seed"), f"http://127.0.0.1:{gw}"],
+                           env={**os.environ, "RADHUS_TOKEN": token}, capture_output=True, text=True, timeout=600)
+        print(r.stdout[-4000:])
+        if r.returncode == 0:
+            break
+        if "(503)" not in r.stderr or attempt == 3:
+            fail(f"bin/seed exited {r.returncode}: {r.stderr[-3000:]}")
+        log(f"bin/seed: {r.stderr.strip()[-300:]}; again ({attempt + 1}/3)")
     status, body = http("GET", f"http://127.0.0.1:{gw}/api/meetings/ks-nau-2024-05-21")
     if status != 200 or '"state":"POSTED"' not in body.replace(" ", ""):
         fail(f"GET /api/meetings/ks-nau-2024-05-21 through the gateway: {status} {body[:300]}")
