@@ -19,9 +19,9 @@ import se.radhus.meetings.store.Protections;
  *
  * <p>Each replica keeps an index of its own (in its data folder) and follows the store: every
  * {@code radhus.search-follow-interval} (2 s) it indexes again each meeting whose version changed since it
- * indexed it, so a justering another replica handled is found here too; and when the registry of persons
- * changed (a person became protected, say) it indexes everything again, so a name that must be hidden
- * leaves every replica's index, not only the one that registered it. A new replica builds its index from
+ * indexed it, so a justering another replica handled is found here too; and when the persons with a
+ * protected identity changed (one was registered) it indexes everything again, as the replica that
+ * registered them did, so a name that must be hidden leaves every replica's index. A new replica builds its index from
  * the store at its first round.
  */
 @Component
@@ -34,7 +34,7 @@ public class SearchService {
     private final Protections persons;
     /** Each meeting's version as this index last indexed it. */
     private final java.util.Map<String, Long> indexedVersions = new java.util.concurrent.ConcurrentHashMap<>();
-    /** The registry of persons the index was last built with; null: not built in this process yet. */
+    /** The protected persons the index was last built with; null: not built in this process yet. */
     private volatile java.util.List<se.radhus.common.domain.ProtectedNames.Person> indexedRegistry;
 
     public SearchService(@Value("${radhus.data-dir:data}") String dataDir, MeetingStore meetings, Protections persons) {
@@ -62,7 +62,7 @@ public class SearchService {
      */
     public synchronized void reindex() {
         persons.changed();
-        var registry = persons.registered();
+        var registry = persons.protectedPersons();
         // read before the protocols: a meeting written in between is at a newer version, and indexed again
         var versions = meetings.versions();
         int n = 0;
@@ -79,11 +79,11 @@ public class SearchService {
         log.info("search index built from {} meetings: {} paragraphs", n, index.size());
     }
 
-    /** Follows the store: what other replicas adjusted, and a changed registry of persons (see the class). */
+    /** Follows the store: what other replicas adjusted, and who is protected (see the class). */
     @Scheduled(fixedDelayString = "${radhus.search-follow-interval:2000}", initialDelayString = "${radhus.search-follow-interval:2000}")
     public void follow() {
         try {
-            if (!persons.registered().equals(indexedRegistry)) {
+            if (!persons.protectedPersons().equals(indexedRegistry)) {
                 reindex();
                 return;
             }

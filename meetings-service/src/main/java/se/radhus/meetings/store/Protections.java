@@ -77,9 +77,9 @@ public class Protections {
         snapshot = null;
     }
 
-    /** The registry as the views read it now (every registered person, protected or not): what the public views depend on. */
-    public List<ProtectedNames.Person> registered() {
-        return snapshot().persons();
+    /** The persons with a protected identity, as the views read the registry now. */
+    public List<ProtectedNames.Person> protectedPersons() {
+        return snapshot().persons().stream().filter(ProtectedNames.Person::isProtected).toList();
     }
 
     /** The protected persons, and the registered persons who share a word of a protected person's name (for peers, over gRPC). */
