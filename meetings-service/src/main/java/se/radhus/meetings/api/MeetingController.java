@@ -113,8 +113,9 @@ class MeetingController {
 
 
 
+    /** Summaries, not protocols: a page of 50 meetings was every full protocol (2 MB). */
     @GetMapping
-    PageResponse<Meeting> list(@RequestParam(required = false) String bodyId,
+    PageResponse<ApiRecords.MeetingSummary> list(@RequestParam(required = false) String bodyId,
                                @RequestParam(defaultValue = "0") int pageSize,
                                @RequestParam(defaultValue = "") String pageToken,
                                jakarta.servlet.http.HttpServletRequest request) {
@@ -123,7 +124,7 @@ class MeetingController {
         return new PageResponse<>(page.items().stream()
                 .map(m -> se.radhus.meetings.domain.Visibility.view(m, who.seesDrafts(), who.seesProtectedIdentities(),
                         who.seesProtectedIdentities() ? se.radhus.meetings.domain.Visibility.Protection.NONE : persons.of(m)))
-                .flatMap(java.util.Optional::stream).toList(), page.nextPageToken());
+                .flatMap(java.util.Optional::stream).map(ApiRecords.MeetingSummary::of).toList(), page.nextPageToken());
     }
 
     @PostMapping
