@@ -264,7 +264,10 @@ class KubernetesPoliciesTest {
                     service + " uses its own MongoDB user: " + uri);
             assertEquals(env(kc).get("KC_HOSTNAME") + "/realms/radhus", env(c).get("RADHUS_ISSUER"), service);
         }
-        assertTrue(env(gateway.getSpec().getTemplate().getSpec().getContainers().get(0)).get("CORS_ORIGINS").startsWith("https://"));
+        Map<String, String> gatewayEnv = env(gateway.getSpec().getTemplate().getSpec().getContainers().get(0));
+        assertTrue(gatewayEnv.get("CORS_ORIGINS").startsWith("https://"));
+        assertNotNull(gatewayEnv.get("TRUSTED_PROXIES"), "the gateway trusts X-Forwarded-For from the Ingress controller only");
+        assertNotNull(env(kc).get("KC_PROXY_TRUSTED_ADDRESSES"), "Keycloak trusts forwarded headers from the Ingress controller only");
 
         Container meetings = deployment(objects, "meetings-service").getSpec().getTemplate().getSpec().getContainers().get(0);
         assertTrue(meetings.getVolumeMounts().stream().anyMatch(m -> m.getMountPath().equals(env(meetings).get("RADHUS_DATA_DIR"))),
