@@ -21,8 +21,8 @@ import se.radhus.meetings.store.Protections;
  * {@code radhus.search-follow-interval} (2 s) it indexes again each meeting whose version changed since it
  * indexed it, so a justering another replica handled is found here too; and when the persons with a
  * protected identity changed (one was registered) it indexes everything again, as the replica that
- * registered them did, so a name that must be hidden leaves every replica's index. A new replica builds its index from
- * the store at its first round.
+ * registered them did, so a name that must be hidden leaves every replica's index. A new replica (a new
+ * data folder) builds its index from the store when it starts.
  */
 @Component
 public class SearchService {
@@ -53,6 +53,11 @@ public class SearchService {
         if (index.needsRebuild()) {
             index.clear();
             reindex();
+        } else {
+            // an index this data folder kept from an earlier run is taken as it was left (in Kubernetes the
+            // folder is an emptyDir: every new pod builds its own); from here on it follows the store
+            indexedVersions.putAll(meetings.versions());
+            indexedRegistry = persons.protectedPersons();
         }
     }
 
@@ -82,6 +87,9 @@ public class SearchService {
     /** Follows the store: what other replicas adjusted, and who is protected (see the class). */
     @Scheduled(fixedDelayString = "${radhus.search-follow-interval:2000}", initialDelayString = "${radhus.search-follow-interval:2000}")
     public void follow() {
+        if (indexedRegistry == null) {
+            return; // not built yet: the start (rebuildIfNeeded) does it
+        }
         try {
             if (!persons.protectedPersons().equals(indexedRegistry)) {
                 reindex();
