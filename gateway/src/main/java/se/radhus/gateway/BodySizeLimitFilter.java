@@ -38,6 +38,10 @@ class BodySizeLimitFilter implements WebFilter, Ordered {
         if (declared > maxBytes) {
             return Mono.error(new TooLargeException(maxBytes));
         }
+        if (declared >= 0 && declared <= maxBytes || !hasBody(exchange.getRequest())) {
+            // a declared length within the limit is held to by Netty; no length and no chunks: no body
+            return chain.filter(exchange);
+        }
         ServerHttpRequest limited = new ServerHttpRequestDecorator(exchange.getRequest()) {
             @Override
             public Flux<DataBuffer> getBody() {
@@ -54,6 +58,11 @@ class BodySizeLimitFilter implements WebFilter, Ordered {
             }
         };
         return chain.filter(exchange.mutate().request(limited).build());
+    }
+
+    /** Whether a body may follow without a Content-Length: only with Transfer-Encoding (chunked). */
+    private static boolean hasBody(ServerHttpRequest request) {
+        return request.getHeaders().containsHeader(org.springframework.http.HttpHeaders.TRANSFER_ENCODING);
     }
 
     /** The body is larger than the gateway accepts. */

@@ -29,12 +29,15 @@ class RequestIdFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String id = RequestIds.acceptOrCreate(exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER));
-        ServerHttpRequest request = exchange.getRequest().mutate()
-                .headers(h -> h.set(RequestIds.HEADER, id)).build();
+        String given = exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER);
+        String id = RequestIds.acceptOrCreate(given);
+        // the caller's own id, taken as it is, needs no copy of the request's headers
+        boolean taken = id.equals(given) && exchange.getRequest().getHeaders().get(RequestIds.HEADER).size() == 1;
+        ServerHttpRequest request = taken ? exchange.getRequest()
+                : exchange.getRequest().mutate().headers(h -> h.set(RequestIds.HEADER, id)).build();
         exchange.getResponse().getHeaders().set(RequestIds.HEADER, id);
         long start = System.nanoTime();
-        return chain.filter(exchange.mutate().request(request).build())
+        return chain.filter(taken ? exchange : exchange.mutate().request(request).build())
                 .doFinally(signal -> access.info("requestId={} {} {} -> {} in {} ms", id, request.getMethod(),
                         request.getPath().value(), exchange.getResponse().getStatusCode(),
                         (System.nanoTime() - start) / 1_000_000));
