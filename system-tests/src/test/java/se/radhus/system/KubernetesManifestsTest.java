@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -46,6 +47,7 @@ class KubernetesManifestsTest {
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(ROOT.resolve("k8s"))) {
             files.filter(p -> p.getFileName().toString().equals("kustomization.yaml"))
+                    .filter(p -> !p.startsWith(ROOT.resolve("k8s/components")))
                     .forEach(p -> found.add(ROOT.relativize(p.getParent()).toString()));
         }
         assertTrue(found.size() >= 2, "expected base and overlays under k8s/, found " + found);
@@ -136,7 +138,29 @@ class KubernetesManifestsTest {
             assertTrue(objects.stream().anyMatch(o -> o.getKind().equals("ServiceAccount")
                     && o.getMetadata().getName().equals(service)), variant + " lacks ServiceAccount " + service);
         }
-        assertTrue(objects.stream().anyMatch(o -> o instanceof StatefulSet && o.getMetadata().getName().equals("mongodb")));
+        boolean embedded = objects.stream().filter(o -> o instanceof Deployment d && GRPC_SERVICES.contains(d.getMetadata().getName()))
+                .allMatch(d -> env((Deployment) d).get("MONGODB_URI") == null);
+        assertEquals(!embedded, objects.stream().anyMatch(o -> o instanceof StatefulSet && o.getMetadata().getName().equals("mongodb")),
+                variant + ": MongoDB is deployed exactly when the services use it");
+    }
+
+    static PodTemplateSpec templateOf(HasMetadata o) {
+        return switch (o) {
+            case Deployment d -> d.getSpec().getTemplate();
+            case StatefulSet s -> s.getSpec().getTemplate();
+            default -> throw new IllegalArgumentException(o.getKind());
+        };
+    }
+
+    static PodSpec podOf(HasMetadata o) {
+        return templateOf(o).getSpec();
+    }
+
+    /** The first container's environment, name to value (null for a value from a Secret). */
+    static Map<String, String> env(Deployment d) {
+        Map<String, String> out = new java.util.HashMap<>();
+        d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().forEach(e -> out.put(e.getName(), e.getValue()));
+        return out;
     }
 
     /** Collects the paths of every additionalProperties entry in the object graph of a model object. */

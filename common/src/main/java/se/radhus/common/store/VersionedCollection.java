@@ -309,6 +309,14 @@ public final class VersionedCollection<T> {
         writes.updateOne(Filters.eq("_id", id), update);
     }
 
+    /**
+     * Sets store-side fields of a document, without touching its value or version, if it also matches
+     * {@code condition} (a compare-and-set on what the caller read); @return whether it did
+     */
+    public boolean setFieldsIf(Object id, Bson condition, Bson update) {
+        return writes.updateOne(Filters.and(Filters.eq("_id", id), condition), update).getMatchedCount() == 1;
+    }
+
     private Versioned<T> versioned(RawBsonDocument d) {
         return new Versioned<>(value(d), versionOf(d));
     }

@@ -2,14 +2,17 @@ package se.radhus.meetings.service;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import se.radhus.common.store.Lease;
 import se.radhus.meetings.client.EffectCalls;
 import se.radhus.meetings.domain.Effect;
 import se.radhus.meetings.domain.Meeting;
@@ -21,6 +24,11 @@ import se.radhus.meetings.store.MeetingStore;
  * is sent with its id as idempotency key, so a retry after a crash, a timeout or a restarted peer never
  * doubles it. Transient failures retry with backoff (1 s doubling to 30 s); a refusal is recorded as
  * FAILED with its reason, for the secretary to see, never dropped.
+ *
+ * <p>It runs once per cluster: only the replica that holds the lease {@code effects} in the store
+ * dispatches (another takes over when the holder stops renewing it), and every state it records is
+ * conditional on the state it read, so a holder whose lease ran out while it worked records nothing over
+ * its successor.
  */
 @Component
 public class EffectDispatcher {
@@ -30,24 +38,53 @@ public class EffectDispatcher {
 
     private final MeetingStore meetings;
     private final EffectCalls calls;
+    private final Lease lease;
     private final ExecutorService now = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("effects-now").factory());
 
-    public EffectDispatcher(MeetingStore meetings, EffectCalls calls) {
+    public EffectDispatcher(MeetingStore meetings, EffectCalls calls, @Qualifier("effectsLease") Lease lease) {
         this.meetings = meetings;
         this.calls = calls;
+        this.lease = lease;
     }
 
-    /** Right after a justering, without holding up its answer. */
+    /** Right after a justering, without holding up its answer (where this replica holds the lease; else the holder's next round). */
     public void dispatchSoon(String meetingId) {
-        now.submit(() -> meetings.find(meetingId).ifPresent(this::dispatch));
+        now.submit(() -> {
+            if (leaseHeld()) {
+                meetings.find(meetingId).ifPresent(this::dispatch);
+            }
+        });
     }
 
     @Scheduled(fixedDelayString = "${radhus.effects-interval:1000}")
     public void dispatchPending() {
         try {
+            if (!leaseHeld()) {
+                return;
+            }
             meetings.withPendingEffects(20).forEach(this::dispatch);
         } catch (RuntimeException e) {
             log.warn("effects could not be read; will retry: {}", e.toString());
+        }
+    }
+
+    private boolean leaseHeld() {
+        try {
+            return lease.holds();
+        } catch (RuntimeException e) {
+            log.warn("the effects lease could not be read; not dispatching: {}", e.toString());
+            return false;
+        }
+    }
+
+    /** Gives the lease up on a graceful shutdown, so another replica takes over at once. */
+    @PreDestroy
+    void stop() {
+        now.shutdown();
+        try {
+            lease.release();
+        } catch (RuntimeException e) {
+            log.warn("the effects lease could not be released; it expires by itself: {}", e.toString());
         }
     }
 
@@ -60,13 +97,13 @@ public class EffectDispatcher {
         boolean open = reviews != null && eachDue(m, reviews, (p, e, id, state) -> review(m, p, e, id, state));
         if (states == null) {
             if (!open) {
-                meetings.effectsSettled(m.id());
+                meetings.effectsSettled(m.id(), v.version());
             }
             return;
         }
         open |= eachDue(m, states, (p, e, id, state) -> attempt(m, p, e, id, state, drafts));
         if (!open) {
-            meetings.effectsSettled(m.id());
+            meetings.effectsSettled(m.id(), v.version());
         }
     }
 
@@ -104,16 +141,23 @@ public class EffectDispatcher {
         int attempts = s.getInteger("attempts", 0) + 1;
         try {
             calls.flagForReview(m, p, e, id, s.getString("reason"));
-            meetings.setReviewState(m.id(), id, new Document("state", "DONE").append("reason", s.getString("reason"))
-                    .append("attempts", attempts).append("doneAt", Instant.now().toString()));
+            recorded(meetings.setReviewState(m.id(), id, s, new Document("state", "DONE").append("reason", s.getString("reason"))
+                    .append("attempts", attempts).append("doneAt", Instant.now().toString())), id);
             log.info("effect {} marked for review", id);
             return false;
         } catch (StatusRuntimeException ex) {
             long backoff = Math.min(30_000, 1000L << Math.min(5, attempts - 1));
-            meetings.setReviewState(m.id(), id, new Document("state", "PENDING").append("reason", s.getString("reason"))
+            recorded(meetings.setReviewState(m.id(), id, s, new Document("state", "PENDING").append("reason", s.getString("reason"))
                     .append("attempts", attempts).append("lastError", ex.getStatus().getCode() + ": " + ex.getStatus().getDescription())
-                    .append("nextAttemptAt", Instant.now().plusMillis(backoff).toString()));
+                    .append("nextAttemptAt", Instant.now().plusMillis(backoff).toString())), id);
             return true;
+        }
+    }
+
+    /** A state another dispatcher recorded first stands; the meeting stays marked, so the next round reads it again. */
+    private static void recorded(boolean written, String effectId) {
+        if (!written) {
+            log.warn("effect {}: another dispatcher recorded its state first; keeping that", effectId);
         }
     }
 
@@ -124,8 +168,8 @@ public class EffectDispatcher {
                 : drafts.get(id, Document.class).getString("reservationId");
         try {
             calls.carryOut(m, p, e, id, reservation);
-            meetings.setEffectState(m.id(), id, new Document("state", "DONE").append("attempts", attempts)
-                    .append("doneAt", Instant.now().toString()));
+            recorded(meetings.setEffectState(m.id(), id, s, new Document("state", "DONE").append("attempts", attempts)
+                    .append("doneAt", Instant.now().toString())), id);
             log.info("effect {} ({}) carried out", id, e.kind());
             return false;
         } catch (StatusRuntimeException ex) {
@@ -138,13 +182,13 @@ public class EffectDispatcher {
                     || ((reason.startsWith("DECISION_") || code == Status.Code.UNAUTHENTICATED) && attempts < MAX_TRANSIENT_REFUSALS);
             if (transientFailure) {
                 long backoff = Math.min(30_000, 1000L << Math.min(5, attempts - 1));
-                meetings.setEffectState(m.id(), id, new Document("state", "PENDING").append("attempts", attempts)
+                recorded(meetings.setEffectState(m.id(), id, s, new Document("state", "PENDING").append("attempts", attempts)
                         .append("lastError", reason + ": " + ex.getStatus().getDescription())
-                        .append("nextAttemptAt", Instant.now().plusMillis(backoff).toString()));
+                        .append("nextAttemptAt", Instant.now().plusMillis(backoff).toString())), id);
                 return true;
             }
-            meetings.setEffectState(m.id(), id, new Document("state", "FAILED").append("attempts", attempts)
-                    .append("reason", reason).append("detail", ex.getStatus().getDescription()));
+            recorded(meetings.setEffectState(m.id(), id, s, new Document("state", "FAILED").append("attempts", attempts)
+                    .append("reason", reason).append("detail", ex.getStatus().getDescription())), id);
             log.warn("effect {} failed for good: {} {}", id, reason, ex.getStatus().getDescription());
             return false;
         }

@@ -94,9 +94,16 @@ public class MeetingStore {
         return d == null ? new Document() : d;
     }
 
-    /** Records how one effect stands; the protocol itself does not change. */
-    public void setEffectState(String meetingId, String effectId, Document state) {
-        meetings.setFields(meetingId, Updates.set("effectStates." + effectId, state));
+    /**
+     * Records how one effect stands if it still stands as {@code expected} says (its state and attempts, as
+     * read before the attempt), so that of two dispatchers that both acted (one whose lease ran out while it
+     * worked) only one records; the protocol itself does not change.
+     *
+     * @return false when another recorded first
+     */
+    public boolean setEffectState(String meetingId, String effectId, Document expected, Document state) {
+        return meetings.setFieldsIf(meetingId, stillAt("effectStates." + effectId, expected),
+                Updates.set("effectStates." + effectId, state));
     }
 
     /**
@@ -109,13 +116,45 @@ public class MeetingStore {
                 ? Updates.combine(set, Updates.set("effectsPending", true)) : set);
     }
 
+    /**
+     * Records how the review of one effect stands (its decision was annulled) if it still stands as
+     * {@code expected} says; pending ones mark the meeting for the dispatcher, in the same write.
+     *
+     * @return false when another recorded first
+     */
+    public boolean setReviewState(String meetingId, String effectId, Document expected, Document state) {
+        var set = Updates.set("reviewStates." + effectId, state);
+        return meetings.setFieldsIf(meetingId, stillAt("reviewStates." + effectId, expected),
+                "PENDING".equals(state.getString("state")) ? Updates.combine(set, Updates.set("effectsPending", true)) : set);
+    }
+
+    /** The state at {@code path} is still {@code expected}'s: the same state and number of attempts. */
+    private static Bson stillAt(String path, Document expected) {
+        return Filters.and(Filters.eq(path + ".state", expected.getString("state")),
+                Filters.eq(path + ".attempts", expected.get("attempts")));
+    }
+
+    /** Every meeting's id and version (what the search index of each replica follows). */
+    public java.util.Map<String, Long> versions() {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        for (Document d : fields.find().projection(com.mongodb.client.model.Projections.include("version"))) {
+            Object v = d.get("version");
+            out.put(d.getString("_id"), v == null ? 0L : ((Number) v).longValue());
+        }
+        return out;
+    }
+
     /** Meetings whose adjusted effects are not all carried out. */
     public List<Versioned> withPendingEffects(int limit) {
         return meetings.listVersioned(Filters.eq("effectsPending", true), limit).stream().map(MeetingStore::versioned).toList();
     }
 
-    public void effectsSettled(String meetingId) {
-        meetings.setFields(meetingId, Updates.set("effectsPending", false));
+    /**
+     * Nothing is left to carry out for the meeting as read at {@code version}; a justering since (which
+     * raises the version and may record new effects) keeps it marked.
+     */
+    public void effectsSettled(String meetingId, long version) {
+        meetings.setFieldsIf(meetingId, Filters.eq("version", version), Updates.set("effectsPending", false));
     }
 
     public Pages.Page<Meeting> list(String bodyId, int pageSize, String pageToken) {

@@ -2,9 +2,13 @@ package se.radhus.meetings.store;
 
 import com.mongodb.client.MongoDatabase;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import se.radhus.common.store.Lease;
 import se.radhus.common.store.MongoConnection;
 import se.radhus.common.store.MongoSettings;
 
@@ -24,5 +28,15 @@ public class MongoStoreConfig {
     @Bean
     MongoDatabase mongoDatabase(MongoConnection connection) {
         return connection.database();
+    }
+
+    /**
+     * The lease the effect dispatcher runs under, once per cluster; its holder is this process (the pod's
+     * name, which Kubernetes sets as HOSTNAME, and a random part, since a restarted pod keeps its name).
+     */
+    @Bean
+    Lease effectsLease(MongoDatabase database, @Value("${radhus.effects-lease:10s}") Duration ttl,
+                       @Value("${HOSTNAME:local}") String host) {
+        return new Lease(database, "effects", host + "/" + UUID.randomUUID(), ttl, Clock.systemUTC());
     }
 }

@@ -40,16 +40,24 @@ public class Protections {
     }
 
     private final PersonStore store;
+    private final long freshMillis;
     private volatile Snapshot snapshot;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public Protections(PersonStore store) {
+        this(store, FRESH_MILLIS);
+    }
+
+    /** Reading the registry at most every {@code freshMillis} ms (0: at every view; tests of what another replica sees). */
+    public Protections(PersonStore store, long freshMillis) {
         this.store = store;
+        this.freshMillis = freshMillis;
     }
 
     private Snapshot snapshot() {
         Snapshot s = snapshot;
         long now = System.nanoTime();
-        if (s == null || now - s.readAt() > FRESH_MILLIS * 1_000_000) {
+        if (s == null || now - s.readAt() > freshMillis * 1_000_000) {
             List<Person> everyone = store.everyone();
             List<ProtectedNames.Person> persons = everyone.stream()
                     .map(p -> new ProtectedNames.Person(p.name(), p.party(), p.protectedIdentity())).toList();
@@ -89,6 +97,11 @@ public class Protections {
     /** A person was written: read the registry again on the next view. */
     public void changed() {
         snapshot = null;
+    }
+
+    /** The persons with a protected identity, as the views read the registry now. */
+    public List<ProtectedNames.Person> protectedPersons() {
+        return snapshot().persons().stream().filter(ProtectedNames.Person::isProtected).toList();
     }
 
     /** The protected persons, and the registered persons who share a word of a protected person's name (for peers, over gRPC). */
