@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import se.radhus.common.api.Problem;
@@ -43,14 +44,17 @@ import se.radhus.finance.store.AppropriationStore.Loaded;
  *
  * <p>Requests for one appropriation that arrive together are decided one after the other on the same read
  * and committed in one update (a group commit): the guard serialises them anyway, and one write for many
- * keeps a busy appropriation fast. Within this process they queue on a lock per appropriation; between
- * processes the guard's version decides, and the loser reads again.
+ * keeps a busy appropriation fast. Within this process they queue per appropriation: whoever takes its
+ * lock commits everything queued (and a few rounds of what arrives meanwhile), the others wait to be woken
+ * with their answer; between processes the guard's version decides, and the loser reads again.
  */
 @Singleton
 public class LedgerService {
 
     private static final int ATTEMPTS = 200;
     private static final int MAX_BATCH = 256;
+    /** Batches one writer commits for others before it returns to its own caller. */
+    private static final int ROUNDS = 4;
 
     private final AppropriationStore store;
     private final Clock clock;
@@ -169,20 +173,33 @@ public class LedgerService {
     /** Applies {@code operation} (a funds-control call) to the appropriation's ledger, once per key. */
     public Applied apply(String appropriationId, Request r, Scope scope,
                          Function<FundsControl.Posting, Function<List<Entry>, List<Entry>>> operation) {
-        Job job = new Job(r, scope, operation);
+        Job job = new Job(r, scope, operation, Thread.currentThread());
         Writer w = writers.computeIfAbsent(appropriationId, k -> new Writer());
         w.queue.add(job);
-        w.lock.lock();
-        try {
-            if (!job.done) {
-                List<Job> batch = new ArrayList<>();
-                for (Job next; batch.size() < MAX_BATCH && (next = w.queue.poll()) != null; ) {
-                    batch.add(next);
+        while (!job.done) {
+            if (w.lock.tryLock()) {
+                try {
+                    // the writer serves what is queued: its own request, and a few rounds of what came meanwhile
+                    for (int round = 0; round < ROUNDS && !w.queue.isEmpty(); round++) {
+                        List<Job> batch = new ArrayList<>();
+                        for (Job next; batch.size() < MAX_BATCH && (next = w.queue.poll()) != null; ) {
+                            batch.add(next);
+                        }
+                        run(appropriationId, batch);
+                        for (Job j : batch) {
+                            LockSupport.unpark(j.owner);
+                        }
+                    }
+                } finally {
+                    w.lock.unlock();
                 }
-                run(appropriationId, batch);
+                Job head = w.queue.peek();
+                if (head != null) {
+                    LockSupport.unpark(head.owner); // the next writer
+                }
+            } else {
+                LockSupport.parkNanos(this, 2_000_000); // woken when done, or when it is its turn to write
             }
-        } finally {
-            w.lock.unlock();
         }
         if (job.failure != null) {
             throw job.failure;
@@ -200,7 +217,8 @@ public class LedgerService {
         final Request request;
         final Scope scope;
         final Function<FundsControl.Posting, Function<List<Entry>, List<Entry>>> operation;
-        boolean done;
+        final Thread owner;
+        volatile boolean done;
         Applied result;
         RuntimeException failure;
         /** Answered before: the entries it wrote are read when the batch is done. */
@@ -208,7 +226,8 @@ public class LedgerService {
         /** The same key earlier in this batch. */
         Job sameAs;
 
-        Job(Request request, Scope scope, Function<FundsControl.Posting, Function<List<Entry>, List<Entry>>> operation) {
+        Job(Request request, Scope scope, Function<FundsControl.Posting, Function<List<Entry>, List<Entry>>> operation, Thread owner) {
+            this.owner = owner;
             this.request = request;
             this.scope = scope;
             this.operation = operation;

@@ -161,17 +161,14 @@ public class AppropriationStore {
         Map<String, List<String>> byHold = new LinkedHashMap<>();
         List<Document> requestDocuments = new ArrayList<>();
         for (Document effect : c.pending()) {
-            List<String> docs = new ArrayList<>();
             for (Document e : effect.getList("entries", Document.class)) {
                 entryDocuments.add(e);
-                docs.add(e.getString("_id"));
                 byHold.computeIfAbsent(id + "|" + thread(e), k -> new ArrayList<>()).add(e.getString("_id"));
             }
             if (effect.getString("key") != null) {
-                requestDocuments.add(new Document("_id", id + "|" + effect.getString("key")).append("a", id)
-                        .append("key", effect.getString("key")).append("fingerprint", effect.getString("fingerprint"))
-                        .append("entryIds", effect.getList("entries", Document.class).stream().map(e -> e.getString("id")).toList())
-                        .append("docs", docs));
+                requestDocuments.add(new Document("_id", id + "|" + effect.getString("key")).append("key", effect.getString("key"))
+                        .append("fingerprint", effect.getString("fingerprint"))
+                        .append("entryIds", effect.getList("entries", Document.class).stream().map(e -> e.getString("id")).toList()));
             }
         }
         entries.insertAllIfAbsent(entryDocuments);
@@ -354,18 +351,22 @@ public class AppropriationStore {
         return out;
     }
 
+    /**
+     * The guard's state. Each year's days are one text value, a line per day ({@code 2026-03-02 a r c p pr pc}):
+     * one field to write and read instead of hundreds of subdocuments, for a document rewritten by every commit.
+     */
     private static Document state(long version, long count, LedgerTotals totals, List<Document> pending) {
         List<Document> years = new ArrayList<>();
         totals.days().forEach((year, days) -> {
-            List<Document> ds = new ArrayList<>(days.size());
+            StringBuilder text = new StringBuilder(days.size() * 32);
             days.forEach((day, s) -> {
-                List<Long> sums = new ArrayList<>(LedgerTotals.SUMS);
+                text.append(day);
                 for (long x : s) {
-                    sums.add(x);
+                    text.append(' ').append(x);
                 }
-                ds.add(new Document("d", day.toString()).append("s", sums));
+                text.append('\n');
             });
-            years.add(new Document("y", year).append("days", ds));
+            years.add(new Document("y", year).append("days", text.toString()));
         });
         return new Document("v", version).append("n", count).append("years", years).append("pending", pending);
     }
@@ -375,13 +376,16 @@ public class AppropriationStore {
         LedgerTotals totals = new LedgerTotals();
         for (Document y : t.getList("years", Document.class, List.of())) {
             int year = y.getInteger("y");
-            for (Document day : y.getList("days", Document.class, List.of())) {
-                List<?> s = day.getList("s", Object.class);
+            for (String line : y.getString("days").split("\n")) {
+                if (line.isEmpty()) {
+                    continue;
+                }
+                String[] f = line.split(" ");
                 long[] sums = new long[LedgerTotals.SUMS];
                 for (int i = 0; i < sums.length; i++) {
-                    sums[i] = ((Number) s.get(i)).longValue();
+                    sums[i] = Long.parseLong(f[i + 1]);
                 }
-                totals.put(year, LocalDate.parse(day.getString("d")), sums);
+                totals.put(year, LocalDate.parse(f[0]), sums);
             }
         }
         Appropriation a = new Appropriation(d.getString("_id"), d.getString("name"), d.getString("ownerBodyId"), d.getString("currency"));

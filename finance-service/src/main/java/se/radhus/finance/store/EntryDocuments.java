@@ -14,20 +14,29 @@ final class EntryDocuments {
     private EntryDocuments() {
     }
 
+    /** The entry's fields; a field the entry does not have is left out. */
     static Document toDocument(Entry e) {
         Document d = new Document("id", e.id()).append("kind", e.kind().name()).append("year", e.year())
                 .append("ore", e.amount().ore()).append("currency", e.amount().currency())
-                .append("effectiveDate", e.effectiveDate().toString()).append("recordedAt", e.recordedAt().toString())
-                .append("idempotencyKey", e.idempotencyKey()).append("holdId", e.holdId())
-                .append("releases", e.releases() == null ? null : e.releases().name()).append("reverses", e.reverses())
-                .append("preCommitment", e.preCommitment());
-        if (e.reason() != null) {
-            d.append("reason", e.reason());
+                .append("effectiveDate", e.effectiveDate().toString()).append("recordedAt", e.recordedAt().toString());
+        putIfPresent(d, "idempotencyKey", e.idempotencyKey());
+        putIfPresent(d, "holdId", e.holdId());
+        putIfPresent(d, "releases", e.releases() == null ? null : e.releases().name());
+        putIfPresent(d, "reverses", e.reverses());
+        if (e.preCommitment()) {
+            d.append("preCommitment", true);
         }
+        putIfPresent(d, "reason", e.reason());
         if (e.decision() != null) {
             d.append("decision", DecisionDocuments.toDocument(e.decision()));
         }
         return d;
+    }
+
+    private static void putIfPresent(Document d, String field, Object value) {
+        if (value != null) {
+            d.append(field, value);
+        }
     }
 
     static Entry fromDocument(Document d) {
