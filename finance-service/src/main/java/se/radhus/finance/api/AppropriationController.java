@@ -25,7 +25,6 @@ import se.radhus.finance.domain.Appropriation;
 import se.radhus.finance.domain.Entry;
 import se.radhus.finance.domain.EntryKind;
 import se.radhus.finance.domain.FundsControl;
-import se.radhus.finance.domain.Ledger;
 import se.radhus.finance.domain.YearBalance;
 import se.radhus.finance.service.LedgerService;
 import se.radhus.finance.store.AppropriationStore;
@@ -62,7 +61,7 @@ public class AppropriationController {
     }
 
     static Json.Appropriation json(AppropriationStore.Loaded l) {
-        List<Json.Amount> amounts = Ledger.balance(l.entries(), null, l.appropriation().currency()).stream()
+        List<Json.Amount> amounts = l.totals().balance(null, l.appropriation().currency()).stream()
                 .filter(y -> y.appropriated().ore() != 0)
                 .map(y -> new Json.Amount(y.year(), MoneyJson.of(y.appropriated()))).toList();
         Appropriation a = l.appropriation();
@@ -87,7 +86,7 @@ public class AppropriationController {
         Appropriation a = new Appropriation(r.id(), r.name(), r.ownerBodyId(), r.currency() == null ? Money.SEK : r.currency());
         List<Entry> opening = FundsControl.open(a, Json.amountsPerYear(r.amounts()), Json.date(r.effectiveDate(), "effectiveDate"),
                 r.decision() == null ? null : r.decision().toDomain(), ledger.now());
-        if (!store.insert(a, opening, null)) {
+        if (!store.insert(a, opening)) {
             throw new ProblemException(Problem.conflict("exists", "Already exists",
                     "An appropriation with id " + a.id() + " exists already."));
         }
@@ -106,7 +105,7 @@ public class AppropriationController {
             LocalDate effective = Json.date(r.effectiveDate(), "effectiveDate");
             var request = new LedgerService.Request("http:" + claim.id(), LedgerService.fingerprint("allocate", id, r),
                     effective != null ? effective : LocalDate.of(r.year(), 1, 1), r.decision() == null ? null : r.decision().toDomain());
-            var applied = ledger.apply(id, request, p -> entries -> FundsControl.allocate(entries, p, r.year(), r.amount().toMoney()));
+            var applied = ledger.apply(id, request, LedgerService.Scope.none(), p -> entries -> FundsControl.allocate(entries, p, r.year(), r.amount().toMoney()));
             return HttpResponse.created(applied.entries().stream().map(Json.EntryJson::of).toList());
         });
     }
@@ -173,23 +172,34 @@ public class AppropriationController {
     @io.micronaut.http.annotation.Produces({MediaType.APPLICATION_JSON, "text/csv"})
     public HttpResponse<?> entries(@PathVariable String id, @QueryValue(defaultValue = "0") int pageSize,
                                    @QueryValue(defaultValue = "") String pageToken, HttpRequest<?> request) {
-        List<Entry> all = asSeenBy(ledger.load(id).entries(), request);
         if (wantsCsv(request)) {
-            return HttpResponse.ok(Csv.ledger(all)).contentType(CSV);
+            return HttpResponse.ok(Csv.ledger(asSeenBy(whole(id), request))).contentType(CSV);
         }
         int size = Pages.clampPageSize(pageSize);
-        int from = pageToken.isEmpty() ? 0 : offset(pageToken);
-        if (from < 0 || from > all.size()) {
+        long count = ledger.load(id).entryCount();
+        long from = pageToken.isEmpty() ? 0 : offset(pageToken);
+        if (from < 0 || from > count) {
             throw new IllegalArgumentException("pageToken is not a token this list handed out");
         }
-        int to = Math.min(all.size(), from + size);
-        String next = to < all.size() ? Pages.encodeToken(Integer.toString(to)) : "";
-        return HttpResponse.ok(new PageResponse<>(all.subList(from, to).stream().map(Json.EntryJson::of).toList(), next));
+        long to = Math.min(count, from + size);
+        List<Entry> page = asSeenBy(ledger.ledger(id, from, (int) (to - from)), request);
+        String next = to < count ? Pages.encodeToken(Long.toString(to)) : "";
+        return HttpResponse.ok(new PageResponse<>(page.stream().map(Json.EntryJson::of).toList(), next));
     }
 
-    static int offset(String pageToken) {
+    /** The whole ledger, read a thousand entries at a time. */
+    List<Entry> whole(String id) {
+        long count = ledger.load(id).entryCount();
+        List<Entry> all = new java.util.ArrayList<>();
+        for (long from = 0; from < count; from += Pages.MAX_PAGE_SIZE) {
+            all.addAll(ledger.ledger(id, from, Pages.MAX_PAGE_SIZE));
+        }
+        return all;
+    }
+
+    static long offset(String pageToken) {
         try {
-            return Integer.parseInt(Pages.decodeToken(pageToken));
+            return Long.parseLong(Pages.decodeToken(pageToken));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("pageToken is not a token this list handed out");
         }
@@ -198,7 +208,7 @@ public class AppropriationController {
     @Get("/{id}/ledger.csv")
     @io.micronaut.http.annotation.Produces("text/csv")
     public HttpResponse<String> ledgerCsv(@PathVariable String id, HttpRequest<?> request) {
-        return HttpResponse.ok(Csv.ledger(asSeenBy(ledger.load(id).entries(), request))).contentType(CSV);
+        return HttpResponse.ok(Csv.ledger(asSeenBy(whole(id), request))).contentType(CSV);
     }
 
     static boolean wantsCsv(HttpRequest<?> request) {

@@ -129,7 +129,7 @@ public class FinanceGrpcService extends FinanceServiceGrpc.FinanceServiceImplBas
             String hold = "res-" + r.getIdempotencyKey();
             var req = new LedgerService.Request(r.getIdempotencyKey(), LedgerService.fingerprint("reserve", java.util.Base64.getEncoder().encodeToString(r.toByteArray())),
                     date(r.getEffectiveDate(), "effective_date"), decision(r.getDecision()));
-            var applied = ledger.apply(requireId(r.getAppropriationId()), req,
+            var applied = ledger.apply(requireId(r.getAppropriationId()), req, LedgerService.Scope.holds(hold),
                     p -> entries -> FundsControl.reserve(entries, p, hold, amounts(r.getAmountsList()), r.getAllowPreCommitment()));
             return ReserveFundsResponse.newBuilder().setReservationId(hold)
                     .addAllEntries(applied.entries().stream().map(e -> entry(r.getAppropriationId(), e)).toList()).build();
@@ -143,7 +143,7 @@ public class FinanceGrpcService extends FinanceServiceGrpc.FinanceServiceImplBas
             decisions.verify(decision(r.getDecision()), true);
             var req = new LedgerService.Request(r.getIdempotencyKey(), LedgerService.fingerprint("commit", java.util.Base64.getEncoder().encodeToString(r.toByteArray())),
                     date(r.getEffectiveDate(), "effective_date"), decision(r.getDecision()));
-            var applied = ledger.apply(requireId(r.getAppropriationId()), req,
+            var applied = ledger.apply(requireId(r.getAppropriationId()), req, LedgerService.Scope.holds(hold, r.getReservationId()),
                     p -> entries -> FundsControl.commit(entries, p, hold, amounts(r.getAmountsList()), r.getReservationId(),
                             r.getAllowPreCommitment()));
             return CommitFundsResponse.newBuilder().setCommitmentId(hold)
@@ -159,7 +159,7 @@ public class FinanceGrpcService extends FinanceServiceGrpc.FinanceServiceImplBas
             }
             var req = new LedgerService.Request(r.getIdempotencyKey(), LedgerService.fingerprint("release", java.util.Base64.getEncoder().encodeToString(r.toByteArray())),
                     date(r.getEffectiveDate(), "effective_date"), decision(r.getDecision()));
-            var applied = ledger.apply(requireId(r.getAppropriationId()), req,
+            var applied = ledger.apply(requireId(r.getAppropriationId()), req, LedgerService.Scope.holds(r.getReservationId()),
                     p -> entries -> FundsControl.release(entries, p, r.getReservationId()));
             return ReleaseFundsResponse.newBuilder()
                     .addAllEntries(applied.entries().stream().map(e -> entry(r.getAppropriationId(), e)).toList()).build();
@@ -196,16 +196,17 @@ public class FinanceGrpcService extends FinanceServiceGrpc.FinanceServiceImplBas
     @Override
     public void listLedgerEntries(ListLedgerEntriesRequest r, StreamObserver<ListLedgerEntriesResponse> response) {
         answer(response, () -> {
-            List<Entry> all = ledger.load(requireId(r.getAppropriationId())).entries();
+            long count = ledger.load(requireId(r.getAppropriationId())).entryCount();
             int size = r.getPageSize() <= 0 ? 100 : Math.min(r.getPageSize(), 1000);
-            int from = r.getPageToken().isEmpty() ? 0 : AppropriationController.offset(r.getPageToken());
-            if (from < 0 || from > all.size()) {
+            long from = r.getPageToken().isEmpty() ? 0 : AppropriationController.offset(r.getPageToken());
+            if (from < 0 || from > count) {
                 throw new IllegalArgumentException("page_token is not one this list handed out");
             }
-            int to = Math.min(all.size(), from + size);
+            long to = Math.min(count, from + size);
             return ListLedgerEntriesResponse.newBuilder()
-                    .addAllEntries(all.subList(from, to).stream().map(e -> entry(r.getAppropriationId(), e)).toList())
-                    .setNextPageToken(to < all.size() ? Pages.encodeToken(Integer.toString(to)) : "").build();
+                    .addAllEntries(ledger.ledger(r.getAppropriationId(), from, (int) (to - from)).stream()
+                            .map(e -> entry(r.getAppropriationId(), e)).toList())
+                    .setNextPageToken(to < count ? Pages.encodeToken(Long.toString(to)) : "").build();
         });
     }
 

@@ -39,13 +39,13 @@ public class Corrections {
         if (reason == null || reason.isBlank() || reason.length() > 2000) {
             throw new InvalidInput("reason", "why the entry is wrong, 1-2000 characters");
         }
-        Entry original = ledger.load(appropriationId).entries().stream().filter(e -> e.id().equals(entryId)).findFirst()
+        Entry original = ledger.entry(appropriationId, entryId)
                 .orElseThrow(() -> new se.radhus.common.api.ProblemException(se.radhus.common.api.Problem.notFound(
                         "The ledger of " + appropriationId + " has no entry " + entryId + ".")));
         decisions.verify(decision, true);
         var request = new LedgerService.Request(key, LedgerService.fingerprint("reverse", appropriationId, entryId, reason.strip(), decision),
                 ledger.today(), decision);
-        var applied = ledger.apply(appropriationId, request, p -> entries -> FundsControl.reverse(entries, p, entryId, reason));
+        var applied = ledger.apply(appropriationId, request, LedgerService.Scope.entry(entryId), p -> entries -> FundsControl.reverse(entries, p, entryId, reason));
         if (original.kind() == EntryKind.PAYMENT) {
             Grant.idOfHold(original.holdId()).flatMap(id -> {
                 try {

@@ -75,7 +75,11 @@ public class GrantService {
         Grant grant = g;
         var request = new LedgerService.Request("grant:" + g.id() + ":open",
                 LedgerService.fingerprint("grant", grant.adjustedOn(null), allowPreCommitment, reservationId), effectiveDate, grant.decision());
-        ledger.apply(grant.appropriationId(), request, p -> entries -> {
+        java.util.Set<String> scope = new java.util.LinkedHashSet<>(grant.holds());
+        if (reservationId != null && !reservationId.isBlank()) {
+            scope.add(reservationId);
+        }
+        ledger.apply(grant.appropriationId(), request, LedgerService.Scope.holds(scope), p -> entries -> {
             List<Entry> all = new ArrayList<>(entries);
             List<Entry> added = new ArrayList<>();
             if (reservationId != null && !reservationId.isBlank()) {
@@ -107,7 +111,7 @@ public class GrantService {
     /** The ledger entries a grant's creation wrote. */
     public List<Entry> entriesOf(Grant g) {
         String key = "grant:" + g.id() + ":open";
-        return ledger.load(g.appropriationId()).entries().stream().filter(e -> key.equals(e.idempotencyKey())).toList();
+        return ledger.written(g.appropriationId(), key);
     }
 
     /** @param decision the decision the ledger entries carry; null: the grant's own */
@@ -122,7 +126,7 @@ public class GrantService {
             if (money != null) {
                 var request = new LedgerService.Request("grant:" + id + ":" + action, LedgerService.fingerprint(action, id),
                         effectiveDate, decision != null ? decision : v.grant().decision());
-                ledger.apply(v.grant().appropriationId(), request, p -> money.apply(v.grant(), p));
+                ledger.apply(v.grant().appropriationId(), request, LedgerService.Scope.holds(v.grant().holds()), p -> money.apply(v.grant(), p));
             }
             if (grants.replace(next, v.version())) {
                 return next;
@@ -207,7 +211,7 @@ public class GrantService {
         dated.checkPaymentDate(paidOn, ledger.today());
         var request = new LedgerService.Request("grant:" + id + ":pay:" + key, LedgerService.fingerprint("pay", id, recipient, year, amount),
                 paidOn, g.decision());
-        ledger.apply(g.appropriationId(), request, p -> entries -> {
+        ledger.apply(g.appropriationId(), request, LedgerService.Scope.holds(g.holds()), p -> entries -> {
             String hold = entries.stream().anyMatch(e -> (g.holdId(recipient) + "-c").equals(e.holdId())) ? g.holdId(recipient) + "-c"
                     : g.holdId(recipient);
             return FundsControl.pay(entries, p, hold, year, amount);
@@ -217,7 +221,7 @@ public class GrantService {
 
     /** What is paid of a grant: its payments less the reversed ones, on its own holds only (matched exactly). */
     public long paid(Grant g) {
-        return g.paidFrom(ledger.load(g.appropriationId()).entries());
+        return g.paidFrom(ledger.holds(g.appropriationId(), g.holds()));
     }
 
     /** Brings the grant's status in line with what its ledger says is paid (PAID when all is, COMMITTED again after a reversal). */

@@ -7,12 +7,21 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import se.radhus.common.api.Problem;
 import se.radhus.common.api.ProblemException;
 import se.radhus.common.domain.DecisionRef;
@@ -20,24 +29,36 @@ import se.radhus.common.domain.InvalidInput;
 import se.radhus.common.domain.RuleViolation;
 import se.radhus.finance.domain.Entry;
 import se.radhus.finance.domain.FundsControl;
-import se.radhus.finance.domain.Ledger;
+import se.radhus.finance.domain.LedgerTotals;
 import se.radhus.finance.domain.YearBalance;
 import se.radhus.finance.store.AppropriationStore;
 import se.radhus.finance.store.AppropriationStore.Answered;
+import se.radhus.finance.store.AppropriationStore.Effect;
 import se.radhus.finance.store.AppropriationStore.Loaded;
 
 /**
- * Every change of an appropriation's money: read the ledger, let funds control decide, append the entries
- * with the request that asked for them, all or nothing. A request's idempotency key makes a retry return
- * the first answer and write nothing; the same key with a different request is refused.
+ * Every change of an appropriation's money: read the running totals and the holds the operation names, let
+ * funds control decide on them, commit by one guarded update of the appropriation's document, then write the
+ * entries out (see {@link AppropriationStore}). A request's idempotency key makes a retry return the first
+ * answer and write nothing; the same key with a different request is refused.
+ *
+ * <p>Requests for one appropriation that arrive together are decided one after the other on the same read
+ * and committed in one update (a group commit): the guard serialises them anyway, and one write for many
+ * keeps a busy appropriation fast. Within this process they queue per appropriation: whoever takes its
+ * lock commits everything queued (and a few rounds of what arrives meanwhile), the others wait to be woken
+ * with their answer; between processes the guard's version decides, and the loser reads again.
  */
 @Singleton
 public class LedgerService {
 
     private static final int ATTEMPTS = 200;
+    private static final int MAX_BATCH = 256;
+    /** Batches one writer commits for others before it returns to its own caller. */
+    private static final int ROUNDS = 4;
 
     private final AppropriationStore store;
     private final Clock clock;
+    private final Map<String, Writer> writers = new ConcurrentHashMap<>();
 
     /** With the system clock in Stockholm (tests that need no fixed day). */
     public LedgerService(AppropriationStore store) {
@@ -72,6 +93,28 @@ public class LedgerService {
         }
     }
 
+    /**
+     * What of the ledger an operation reads besides the totals: the entries of these holds (reservations,
+     * commitments) and these entries with what reverses them. Funds control sees only these and the totals.
+     */
+    public record Scope(Collection<String> holds, Collection<String> entries) {
+        public static Scope none() {
+            return new Scope(List.of(), List.of());
+        }
+
+        public static Scope holds(String... holds) {
+            return new Scope(java.util.Arrays.stream(holds).filter(h -> h != null && !h.isBlank()).toList(), List.of());
+        }
+
+        public static Scope holds(Collection<String> holds) {
+            return new Scope(List.copyOf(holds), List.of());
+        }
+
+        public static Scope entry(String entryId) {
+            return new Scope(List.of(), List.of(entryId));
+        }
+    }
+
     /** The entries a request wrote (or had written, on a retry). */
     public record Applied(String appropriationId, List<Entry> entries, boolean replayed) {
     }
@@ -95,36 +138,199 @@ public class LedgerService {
                 Problem.notFound("No appropriation has id " + appropriationId + ".")));
     }
 
+    /** The balance per year as of a day (null: of every entry), from the running totals. */
     public List<YearBalance> balance(String appropriationId, LocalDate asOf) {
         Loaded l = load(appropriationId);
-        return Ledger.balance(l.entries(), asOf, l.appropriation().currency());
+        return l.totals().balance(asOf, l.appropriation().currency());
+    }
+
+    /** Entries {@code from} to {@code from + count} of the ledger (0 is the first), in order. */
+    public List<Entry> ledger(String appropriationId, long from, int count) {
+        Loaded l = load(appropriationId);
+        long to = Math.min(l.entryCount(), from + count);
+        return from >= to ? List.of() : store.ledger(appropriationId, from, (int) (to - from));
+    }
+
+    /** One entry of the ledger. */
+    public Optional<Entry> entry(String appropriationId, String entryId) {
+        load(appropriationId);
+        return store.entry(appropriationId, entryId);
+    }
+
+    /** Every entry of these holds, in ledger order. */
+    public List<Entry> holds(String appropriationId, Collection<String> holds) {
+        load(appropriationId);
+        return store.threads(appropriationId, holds, List.of());
+    }
+
+    /** The entries the request with this key wrote (none if it was not answered). */
+    public List<Entry> written(String appropriationId, String key) {
+        load(appropriationId);
+        Answered a = store.answered(appropriationId, List.of(key)).get(key);
+        return a == null ? List.of() : store.entries(appropriationId, a.entryIds());
     }
 
     /** Applies {@code operation} (a funds-control call) to the appropriation's ledger, once per key. */
-    public Applied apply(String appropriationId, Request r, Function<FundsControl.Posting, Function<List<Entry>, List<Entry>>> operation) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Loaded l = load(appropriationId);
-            for (Answered answered : l.requests()) {
-                if (answered.key().equals(r.idempotencyKey())) {
-                    if (!answered.fingerprint().equals(r.fingerprint())) {
-                        throw new RuleViolation("idempotency-key-reused", "The Idempotency-Key " + r.idempotencyKey()
-                                + " was used for a different request on " + appropriationId + "; use a new key.");
+    public Applied apply(String appropriationId, Request r, Scope scope,
+                         Function<FundsControl.Posting, Function<List<Entry>, List<Entry>>> operation) {
+        Job job = new Job(r, scope, operation, Thread.currentThread());
+        Writer w = writers.computeIfAbsent(appropriationId, k -> new Writer());
+        w.queue.add(job);
+        while (!job.done) {
+            if (w.lock.tryLock()) {
+                try {
+                    // the writer serves what is queued: its own request, and a few rounds of what came meanwhile
+                    for (int round = 0; round < ROUNDS && !w.queue.isEmpty(); round++) {
+                        List<Job> batch = new ArrayList<>();
+                        for (Job next; batch.size() < MAX_BATCH && (next = w.queue.poll()) != null; ) {
+                            batch.add(next);
+                        }
+                        run(appropriationId, batch);
+                        for (Job j : batch) {
+                            LockSupport.unpark(j.owner);
+                        }
                     }
-                    Set<String> ids = Set.copyOf(answered.entryIds());
-                    return new Applied(appropriationId, l.entries().stream().filter(e -> ids.contains(e.id())).toList(), true);
+                } finally {
+                    w.lock.unlock();
                 }
+                Job head = w.queue.peek();
+                if (head != null) {
+                    LockSupport.unpark(head.owner); // the next writer
+                }
+            } else {
+                LockSupport.parkNanos(this, 2_000_000); // woken when done, or when it is its turn to write
             }
-            FundsControl.Posting posting = new FundsControl.Posting(UUID.randomUUID().toString(), r.idempotencyKey(),
-                    Instant.now(clock), r.effectiveDate(), r.decision(), l.appropriation().currency());
-            List<Entry> entries = operation.apply(posting).apply(l.entries());
-            Answered answered = new Answered(r.idempotencyKey(), r.fingerprint(),
-                    entries.stream().map(Entry::id).collect(Collectors.toList()));
-            if (store.append(appropriationId, l, entries, answered)) {
-                return new Applied(appropriationId, entries, false);
-            }
-            Thread.onSpinWait();
         }
-        throw new ProblemException(Problem.of("busy", "Too busy", 503,
-                "The appropriation " + appropriationId + " is changed by too many at once; retry with the same Idempotency-Key."));
+        if (job.failure != null) {
+            throw job.failure;
+        }
+        return job.result;
+    }
+
+    /** Requests for one appropriation, waiting for its writer. */
+    private static final class Writer {
+        final ConcurrentLinkedQueue<Job> queue = new ConcurrentLinkedQueue<>();
+        final ReentrantLock lock = new ReentrantLock();
+    }
+
+    private static final class Job {
+        final Request request;
+        final Scope scope;
+        final Function<FundsControl.Posting, Function<List<Entry>, List<Entry>>> operation;
+        final Thread owner;
+        volatile boolean done;
+        Applied result;
+        RuntimeException failure;
+        /** Answered before: the entries it wrote are read when the batch is done. */
+        List<String> replayOf;
+        /** The same key earlier in this batch. */
+        Job sameAs;
+
+        Job(Request request, Scope scope, Function<FundsControl.Posting, Function<List<Entry>, List<Entry>>> operation, Thread owner) {
+            this.owner = owner;
+            this.request = request;
+            this.scope = scope;
+            this.operation = operation;
+        }
+
+        void reset() {
+            result = null;
+            failure = null;
+            replayOf = null;
+            sameAs = null;
+        }
+    }
+
+    private static RuleViolation reused(String key, String appropriationId) {
+        return new RuleViolation("idempotency-key-reused", "The Idempotency-Key " + key
+                + " was used for a different request on " + appropriationId + "; use a new key.");
+    }
+
+    /** Decides the batch on one read and commits it in one guarded write; again on a fresh read when another writer came first. */
+    private void run(String id, List<Job> batch) {
+        try {
+            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                batch.forEach(Job::reset);
+                Loaded l = load(id);
+                String currency = l.appropriation().currency();
+                Map<String, Answered> answered = store.answered(id, batch.stream().map(j -> j.request.idempotencyKey()).toList());
+                Set<String> holds = new LinkedHashSet<>();
+                Set<String> entryIds = new LinkedHashSet<>();
+                LocalDate from = null;
+                for (Job j : batch) {
+                    holds.addAll(j.scope.holds());
+                    entryIds.addAll(j.scope.entries());
+                    from = from == null || j.request.effectiveDate().isBefore(from) ? j.request.effectiveDate() : from;
+                }
+                List<Entry> known = store.threads(id, holds, entryIds);
+                List<Entry> working = new ArrayList<>(l.totals().compact(known, from, currency));
+                LedgerTotals totals = l.totals().copy();
+                List<Effect> effects = new ArrayList<>();
+                Map<String, Job> byKey = new HashMap<>();
+                for (Job j : batch) {
+                    Request r = j.request;
+                    Answered before = answered.get(r.idempotencyKey());
+                    Job earlier = byKey.putIfAbsent(r.idempotencyKey(), j);
+                    if (before != null || earlier != null) {
+                        String fingerprint = before != null ? before.fingerprint() : earlier.request.fingerprint();
+                        if (!fingerprint.equals(r.fingerprint())) {
+                            j.failure = reused(r.idempotencyKey(), id);
+                        } else if (before != null) {
+                            j.replayOf = before.entryIds();
+                        } else {
+                            j.sameAs = earlier;
+                        }
+                        continue;
+                    }
+                    FundsControl.Posting posting = new FundsControl.Posting(UUID.randomUUID().toString(), r.idempotencyKey(),
+                            Instant.now(clock), r.effectiveDate(), r.decision(), currency);
+                    try {
+                        List<Entry> entries = List.copyOf(j.operation.apply(posting).apply(working));
+                        working.addAll(entries);
+                        entries.forEach(totals::add);
+                        effects.add(new Effect(new Answered(r.idempotencyKey(), r.fingerprint(), entries.stream().map(Entry::id).toList()), entries));
+                        j.result = new Applied(id, entries, false);
+                    } catch (RuntimeException refused) {
+                        j.failure = refused;
+                    }
+                }
+                boolean committed = effects.isEmpty();
+                if (!committed) {
+                    var commit = store.commit(id, l, effects, totals);
+                    if (commit.isPresent()) {
+                        store.complete(id, commit.get());
+                        committed = true;
+                    }
+                }
+                if (committed) {
+                    for (Job j : batch) {
+                        if (j.replayOf != null) {
+                            j.result = new Applied(id, store.entries(id, j.replayOf), true);
+                        }
+                    }
+                    for (Job j : batch) {
+                        if (j.sameAs != null) {
+                            j.failure = j.sameAs.failure;
+                            j.result = j.sameAs.result == null ? null : new Applied(id, j.sameAs.result.entries(), true);
+                        }
+                    }
+                    return;
+                }
+                Thread.onSpinWait();
+            }
+            var busy = new ProblemException(Problem.of("busy", "Too busy", 503,
+                    "The appropriation " + id + " is changed by too many at once; retry with the same Idempotency-Key."));
+            batch.forEach(j -> {
+                j.reset();
+                j.failure = busy;
+            });
+        } catch (RuntimeException e) {
+            batch.forEach(j -> {
+                j.reset();
+                j.failure = e;
+            });
+        } finally {
+            batch.forEach(j -> j.done = true);
+        }
     }
 }

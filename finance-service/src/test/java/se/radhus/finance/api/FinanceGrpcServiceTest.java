@@ -71,7 +71,7 @@ class FinanceGrpcServiceTest {
                     java.time.LocalDate.of(2024, 1, 1), null, "SEK");
             opening.addAll(se.radhus.finance.domain.FundsControl.allocate(opening, p, years[i], Money.kronor(kronor[i])));
         }
-        store.insert(a, opening, null);
+        store.insert(a, opening);
     }
 
     static se.radhus.proto.common.v1.YearAmount amount(int year, long kronor) {

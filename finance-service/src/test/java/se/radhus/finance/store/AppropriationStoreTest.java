@@ -2,43 +2,59 @@ package se.radhus.finance.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.mongodb.client.model.Filters;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.radhus.common.domain.RuleViolation;
 import se.radhus.common.money.Money;
 import se.radhus.common.store.MongoConnection;
 import se.radhus.common.store.MongoSettings;
 import se.radhus.finance.domain.Appropriation;
 import se.radhus.finance.domain.Entry;
+import se.radhus.finance.domain.EntryKind;
 import se.radhus.finance.domain.FundsControl;
+import se.radhus.finance.domain.Ledger;
+import se.radhus.finance.domain.LedgerTotals;
 import se.radhus.finance.domain.YearAmount;
+import se.radhus.finance.service.LedgerService;
 
 /**
- * The ledger's compare-and-set on the embedded store. The store updates a document in place while a
- * reader's reply is being encoded, so a read may carry the new version with the old entries; a write on
- * such a read must not land, or funds control's decision stood on a ledger that was no longer there.
+ * The ledger as documents on the embedded store: the guarded commit, the repair of a crash between a commit
+ * and its entries, the move of an appropriation stored in the old one-document shape, and funds control
+ * under concurrent writers (of one process, and of two that share the store).
  */
 class AppropriationStoreTest {
+
+    static final LocalDate DAY = LocalDate.of(2024, 5, 21);
 
     @TempDir
     Path dir;
     MongoConnection mongo;
     AppropriationStore store;
+    LedgerService ledger;
 
     @BeforeEach
     void open() {
         mongo = MongoConnection.open(new MongoSettings("", "finance-store-test", dir, 0));
         store = new AppropriationStore(mongo.database());
+        ledger = new LedgerService(store);
         List<Entry> opening = FundsControl.allocate(new ArrayList<>(), posting("open"), 2024, Money.kronor(50_000));
-        assertTrue(store.insert(new Appropriation("a", "Anslag", "ks", "SEK"), opening, null));
+        assertTrue(store.insert(new Appropriation("a", "Anslag", "ks", "SEK"), opening));
     }
 
     @AfterEach
@@ -47,30 +63,174 @@ class AppropriationStoreTest {
     }
 
     static FundsControl.Posting posting(String id) {
-        return new FundsControl.Posting(id, "k-" + id, Instant.EPOCH, LocalDate.of(2024, 5, 21), null, "SEK");
+        return new FundsControl.Posting(id, "k-" + id, Instant.EPOCH, DAY, null, "SEK");
     }
 
-    List<Entry> commit(AppropriationStore.Loaded l, String id) {
-        return FundsControl.commit(l.entries(), posting(id), "h-" + id, List.of(new YearAmount(2024, Money.kronor(30_000))), null, false);
+    static LedgerService.Request request(String key, String what) {
+        return new LedgerService.Request(key, LedgerService.fingerprint(what), DAY, null);
+    }
+
+    LedgerService.Applied reserve(LedgerService service, String key, long kronor) {
+        return service.apply("a", request(key, "reserve " + kronor), LedgerService.Scope.holds("h-" + key),
+                p -> entries -> FundsControl.reserve(entries, p, "h-" + key, List.of(new YearAmount(2024, Money.kronor(kronor))), false));
+    }
+
+    long remaining() {
+        return ledger.balance("a", null).get(0).remaining().ore();
     }
 
     @Test
-    void aWriteOnAReadThatSawTheNewVersionWithTheOldEntriesDoesNotLand() {
+    void aCommitOnAStaleReadDoesNotLand() {
         AppropriationStore.Loaded first = store.find("a").orElseThrow();
-        assertTrue(store.append("a", first, commit(first, "1"), new AppropriationStore.Answered("k-1", "f", List.of())));
-        AppropriationStore.Loaded now = store.find("a").orElseThrow();
-        assertEquals(first.version() + 1, now.version());
-        // a half-updated read: the version already raised, the entries not yet pushed. On those entries a
-        // second 30 000 kr fits in 50 000 kr; on the ledger as it is, it does not.
-        AppropriationStore.Loaded torn = new AppropriationStore.Loaded(first.appropriation(), first.entries(), first.requests(), now.version());
-        assertFalse(store.append("a", torn, commit(torn, "2"), new AppropriationStore.Answered("k-2", "f", List.of())));
-        // the same with the requests (a retry that did not see its own key answered)
-        AppropriationStore.Loaded tornRequests = new AppropriationStore.Loaded(now.appropriation(), now.entries(), first.requests(), now.version());
-        assertFalse(store.append("a", tornRequests, List.of(), new AppropriationStore.Answered("k-1", "f", List.of())));
-        assertEquals(now.entries(), store.find("a").orElseThrow().entries(), "nothing written");
-        assertEquals(now.version(), store.find("a").orElseThrow().version());
-        // a whole read of the current document writes
-        assertTrue(store.append("a", now, List.of(), new AppropriationStore.Answered("k-3", "f", List.of())));
-        assertEquals(now.version() + 1, store.find("a").orElseThrow().version());
+        List<Entry> e1 = FundsControl.commit(first.totals().compact(List.of(), DAY, "SEK"), posting("1"), "h-1",
+                List.of(new YearAmount(2024, Money.kronor(30_000))), null, false);
+        LedgerTotals t1 = first.totals().copy();
+        e1.forEach(t1::add);
+        var c = store.commit("a", first, List.of(new AppropriationStore.Effect(new AppropriationStore.Answered("k-1", "f", List.of()), e1)), t1);
+        assertTrue(c.isPresent());
+        store.complete("a", c.get());
+        // a second 30 000 kr decided on the first read fits in 50 000 kr; on the ledger as it is, it does not
+        List<Entry> e2 = FundsControl.commit(first.totals().compact(List.of(), DAY, "SEK"), posting("2"), "h-2",
+                List.of(new YearAmount(2024, Money.kronor(30_000))), null, false);
+        LedgerTotals t2 = first.totals().copy();
+        e2.forEach(t2::add);
+        assertTrue(store.commit("a", first, List.of(new AppropriationStore.Effect(null, e2)), t2).isEmpty());
+        assertEquals(Money.kronor(20_000).ore(), remaining());
+        assertEquals(2, store.find("a").orElseThrow().entryCount());
+    }
+
+    @Test
+    void aCrashBetweenTheCommitAndItsEntriesIsRepairedOnReadAndARetryDoesNotDoubleIt() {
+        AppropriationStore.Loaded read = store.find("a").orElseThrow();
+        List<Entry> entries = FundsControl.reserve(read.totals().compact(List.of(), DAY, "SEK"), posting("x"), "h-x",
+                List.of(new YearAmount(2024, Money.kronor(10_000))), false);
+        LedgerTotals totals = read.totals().copy();
+        entries.forEach(totals::add);
+        // step 1 of 2: the guarded commit; then the process dies before it writes the entries out
+        assertTrue(store.commit("a", read, List.of(new AppropriationStore.Effect(new AppropriationStore.Answered("x",
+                LedgerService.fingerprint("reserve 10000"), entries.stream().map(Entry::id).toList()), entries)), totals).isPresent());
+        assertEquals(0, mongo.database().getCollection("ledger_entries").countDocuments(Filters.eq("id", entries.get(0).id())));
+        assertEquals(0, mongo.database().getCollection("ledger_requests").countDocuments());
+
+        // a fresh process on the same store: its first read writes the entries out
+        AppropriationStore restarted = new AppropriationStore(mongo.database());
+        LedgerService again = new LedgerService(restarted);
+        assertEquals(List.of(entries.get(0).id()), again.ledger("a", 1, 10).stream().map(Entry::id).toList());
+        assertEquals(Money.kronor(40_000).ore(), again.balance("a", null).get(0).remaining().ore(), "counted once");
+        assertTrue(mongo.database().getCollection("appropriations").find(Filters.eq("_id", "a")).first()
+                .get("t", Document.class).getList("pending", Document.class).isEmpty(), "nothing left pending");
+
+        // the caller's retry is answered with what the first try wrote, and writes nothing
+        var retry = reserve(again, "x", 10_000);
+        assertTrue(retry.replayed());
+        assertEquals(entries.stream().map(Entry::id).toList(), retry.entries().stream().map(Entry::id).toList());
+        assertEquals(Money.kronor(40_000).ore(), again.balance("a", null).get(0).remaining().ore());
+        assertEquals(2, again.load("a").entryCount());
+        // the same key for another request is refused
+        RuleViolation reused = assertThrows(RuleViolation.class, () -> reserve(again, "x", 20_000));
+        assertEquals("idempotency-key-reused", reused.rule());
+    }
+
+    @Test
+    void theStartUpSweepRepairsWhatACrashLeftPending() {
+        AppropriationStore.Loaded read = store.find("a").orElseThrow();
+        List<Entry> entries = FundsControl.allocate(read.totals().compact(List.of(), DAY, "SEK"), posting("y"), 2024, Money.kronor(5));
+        LedgerTotals totals = read.totals().copy();
+        entries.forEach(totals::add);
+        assertTrue(store.commit("a", read, List.of(new AppropriationStore.Effect(new AppropriationStore.Answered("y", "f",
+                entries.stream().map(Entry::id).toList()), entries)), totals).isPresent());
+        assertEquals(1, new AppropriationStore(mongo.database()).sweep());
+        assertEquals(1, mongo.database().getCollection("ledger_entries").countDocuments(Filters.eq("id", entries.get(0).id())));
+        assertEquals(1, mongo.database().getCollection("ledger_requests").countDocuments(Filters.eq("_id", "a|y")));
+        assertEquals(0, new AppropriationStore(mongo.database()).sweep(), "nothing more to do");
+    }
+
+    @Test
+    void anAppropriationInTheOldShapeIsMovedOnItsFirstRead() {
+        // the old shape: the whole ledger and every answered request in the appropriation's own document
+        var p1 = new FundsControl.Posting("o1", "old-open", Instant.EPOCH, DAY.minusDays(60), null, "SEK");
+        List<Entry> old = new ArrayList<>(FundsControl.allocate(new ArrayList<>(), p1, 2024, Money.kronor(100_000)));
+        var p2 = new FundsControl.Posting("o2", "old-reserve", Instant.EPOCH, DAY.minusDays(30), null, "SEK");
+        old.addAll(FundsControl.reserve(old, p2, "old-hold", List.of(new YearAmount(2024, Money.kronor(60_000))), false));
+        var p3 = new FundsControl.Posting("o3", "old-pay", Instant.EPOCH, DAY.minusDays(10), null, "SEK");
+        old.addAll(FundsControl.allocate(old, p3, 2025, Money.kronor(7)));
+        Document shape = new Document("_id", "old").append("name", "Gammalt").append("ownerBodyId", "ks").append("currency", "SEK")
+                .append("entries", old.stream().map(EntryDocuments::toDocument).toList())
+                .append("requests", List.of(new Document("key", "old-reserve").append("fingerprint", LedgerService.fingerprint("reserve 60000"))
+                        .append("entryIds", List.of(old.get(1).id()))))
+                .append("version", 2L);
+        mongo.database().getCollection("appropriations").insertOne(shape);
+
+        LedgerService service = new LedgerService(new AppropriationStore(mongo.database()));
+        for (LocalDate asOf : new LocalDate[] {null, DAY.minusDays(61), DAY.minusDays(60), DAY.minusDays(31), DAY.minusDays(30), DAY.minusDays(11), DAY}) {
+            assertEquals(Ledger.balance(old, asOf, "SEK"), service.balance("old", asOf), "as of " + asOf);
+        }
+        assertEquals(old, service.ledger("old", 0, 100), "the entries in their order");
+        Document moved = mongo.database().getCollection("appropriations").find(Filters.eq("_id", "old")).first();
+        assertFalse(moved.containsKey("entries"));
+        assertFalse(moved.containsKey("requests"));
+        assertEquals(3L, ((Number) moved.get("t", Document.class).get("n")).longValue());
+
+        // an old request's retry is answered as before; its key for another request is refused
+        var retry = service.apply("old", new LedgerService.Request("old-reserve", LedgerService.fingerprint("reserve 60000"), DAY, null),
+                LedgerService.Scope.holds("old-hold"), p -> e -> {
+                    throw new AssertionError("a retry decides nothing");
+                });
+        assertTrue(retry.replayed());
+        assertEquals(List.of(old.get(1)), retry.entries());
+        assertThrows(RuleViolation.class, () -> service.apply("old", new LedgerService.Request("old-reserve", "other", DAY, null),
+                LedgerService.Scope.none(), p -> e -> List.of()));
+        // the old hold is read from its new documents: released in full, and the money is back
+        var released = service.apply("old", request("release-old", "release"), LedgerService.Scope.holds("old-hold"),
+                p -> e -> FundsControl.release(e, p, "old-hold"));
+        assertEquals(EntryKind.RELEASE, released.entries().get(0).kind());
+        assertEquals(Money.kronor(60_000), released.entries().get(0).amount());
+        assertEquals(Money.kronor(100_000), service.balance("old", null).get(0).remaining());
+    }
+
+    @Test
+    void concurrentReservationsFromTwoProcessesNeverOvercommit() throws Exception {
+        LedgerService other = new LedgerService(new AppropriationStore(mongo.database()));
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        AtomicInteger refused = new AtomicInteger();
+        List<Future<?>> calls = new ArrayList<>();
+        for (int i = 0; i < 160; i++) {
+            LedgerService service = i % 2 == 0 ? ledger : other;
+            String key = "c" + i;
+            calls.add(pool.submit(() -> {
+                try {
+                    reserve(service, key, 1_000);
+                } catch (FundsControl.InsufficientFunds e) {
+                    refused.incrementAndGet();
+                }
+            }));
+        }
+        for (Future<?> f : calls) {
+            f.get();
+        }
+        pool.shutdown();
+        // 50 000 kr, 1 000 kr each: exactly 50 fit
+        assertEquals(110, refused.get());
+        assertEquals(0, remaining());
+        assertEquals(51, ledger.load("a").entryCount());
+        assertEquals(51, mongo.database().getCollection("ledger_entries").countDocuments(Filters.eq("a", "a")));
+        assertEquals(Money.kronor(50_000).ore(), ledger.balance("a", null).get(0).reserved().ore());
+    }
+
+    @Test
+    void aRetryInTheSameBatchOrAfterIsAnsweredOnceAndAnotherRequestUnderItsKeyIsRefused() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<LedgerService.Applied>> same = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            same.add(pool.submit(() -> reserve(ledger, "once", 2_000)));
+        }
+        List<String> ids = new ArrayList<>();
+        for (var f : same) {
+            ids.add(f.get().entries().get(0).id());
+        }
+        pool.shutdown();
+        assertEquals(1, ids.stream().distinct().count(), "one entry, however many tries");
+        assertEquals(Money.kronor(48_000).ore(), remaining());
+        assertEquals(2, ledger.load("a").entryCount());
     }
 }
