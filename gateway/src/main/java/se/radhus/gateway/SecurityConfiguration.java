@@ -71,7 +71,9 @@ class SecurityConfiguration {
             new Family(List.of("/api/appropriations", "/api/appropriations/**", "/api/grants", "/api/grants/**",
                     "/api/budget/**"), "ekonom"),
             new Family(List.of("/api/procurements", "/api/procurements/**", "/api/contracts", "/api/contracts/**",
-                    "/api/thresholds", "/api/thresholds/**"), "upphandlare"));
+                    "/api/thresholds", "/api/thresholds/**"), "upphandlare"),
+            // meetings-service's public side, read-only: the anslagstavla, Atom feeds, OParl
+            new Family(List.of("/api/anslagstavla", "/api/anslagstavla/**", "/feeds/**", "/oparl/**")));
 
     /** Paths, and the roles (besides admin) that may write there; none: read-only. */
     record Family(List<String> paths, String... writers) {

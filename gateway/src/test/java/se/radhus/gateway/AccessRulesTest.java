@@ -58,6 +58,9 @@ class AccessRulesTest {
             "GET, /api/bodies, -, 503", "GET, /api/meetings/ks-nau-2024-05-21, -, 503", "GET, /api/search, -, 503",
             "GET, /api/appropriations/ks-tillvaxt/balance, -, 503", "GET, /api/procurements, -, 503",
             "GET, /api/ocds/releases, -, 503", "HEAD, /api/contracts, -, 503",
+            "GET, /api/anslagstavla, -, 503", "GET, /api/anslagstavla/arkiv, -, 503", "GET, /feeds/anslagstavla.atom, -, 503",
+            "GET, /oparl/v1/system, -, 503", "GET, /api/bodies/ks-nau/calendar.ics, -, 503",
+            "POST, /api/anslagstavla, admin, 403", "POST, /oparl/v1/system, -, 401", "DELETE, /feeds/x, sekreterare, 403",
             // a percent-encoded letter is the same path, and the same rule
             "POST, /%61pi/bodies, -, 401", "POST, /%61pi/bodies, ekonom, 403", "POST, /%61pi/bodies, registrator, 503",
             "GET, /%61pi/audit/meetings, -, 401",

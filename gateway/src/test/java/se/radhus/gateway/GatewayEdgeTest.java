@@ -96,7 +96,9 @@ class GatewayEdgeTest {
             "/, portal", "/anslagstavla, portal", "/anslagstavla/arkiv?sida=t1, portal", "/organ/ks-nau, portal",
             "/sammantraden/ks-nau-2024-05-21, portal", "/sammantraden/ks-nau-2024-05-21/protokoll.pdf, portal",
             "/arenden/KS-2024/00449, portal", "/sok?q=budget&organ=ks, portal", "/upphandlingar, portal",
-            "/upphandlingar/p-23310, portal", "/avtal, portal", "/tillganglighet, portal", "/assets/portal.css, portal"})
+            "/upphandlingar/p-23310, portal", "/avtal, portal", "/tillganglighet, portal", "/assets/portal.css, portal",
+            "/api/anslagstavla, meetings", "/api/anslagstavla/arkiv?pageSize=5, meetings", "/feeds/anslagstavla.atom, meetings",
+            "/oparl/v1/system, meetings", "/api/bodies/ks-nau/calendar.ics, meetings"})
     void eachPathReachesTheServiceThatOwnsItUnchanged(String path, String service) throws Exception {
         HttpResponse<String> r = get(path);
         assertThat(r.statusCode()).isEqualTo(200);

@@ -40,6 +40,10 @@ class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** The public reads of the anslagstavla, agendas, documents, feeds and OParl (each handler shows only what is public). */
+    static final String[] PUBLIC_READS = {"/api/anslagstavla", "/api/anslagstavla/arkiv", "/api/meetings/*/agenda",
+            "/api/meetings/*/documents/*", "/api/bodies/*/calendar.ics", "/feeds/**", "/oparl/**"};
+
     @Bean
     TokenVerifier tokenVerifier(@Value("${radhus.security.issuer}") String issuer,
                                 @Value("${radhus.security.audiences:radhus-api}") String audiences,
@@ -79,6 +83,8 @@ class SecurityConfiguration {
                                 "/api/meetings/*/legal-force", "/api/meetings/*/paragraphs/*/legal-force",
                                 "/api/meetings/*/paragraphs/*", "/api/meetings/*/paragraphs/*/extract", "/api/search",
                                 "/api/openapi/meetings", "/api/openapi/meetings/**").permitAll()
+                        // the public side of meetings: the anslagstavla, kallelser and their documents, feeds, OParl
+                        .requestMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/bodies", "/api/persons", "/api/cases")
                         .hasAnyAuthority(roles("registrator"))
                         .requestMatchers(HttpMethod.POST, "/api/meetings/*/justering", "/api/meetings/*/anslag",

@@ -62,6 +62,24 @@ public final class Visibility {
                 attendance, adjusters, paragraphs, j, publicView(m.posting(), names)));
     }
 
+    /**
+     * An agenda as the public sees it: nothing before its kallelse is published; then each public item with its
+     * texts through the protected-persons rules, and an item that is not public by its provision only
+     * ("Sekretess enligt OSL 39 kap. 3 §"), with no proposal and no documents.
+     */
+    public static Optional<Agenda> publicView(Agenda a, ProtectedNames names) {
+        if (a == null || !a.isPublished()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Agenda(a.meetingId(), a.bodyId(), a.meetingDate(), a.items().stream().map(i -> i.isPublic()
+                ? new Agenda.AgendaItem(i.number(), i.caseNumber(), names.publish(i.title()),
+                        i.proposedDecision().stream().map(names::publish).toList(), i.documents(), null, i.paragraph())
+                : new Agenda.AgendaItem(i.number(), i.caseNumber(), new Secrecy(null, i.secrecy()).shown(), List.of(), List.of(),
+                        i.secrecy(), i.paragraph())).toList(),
+                a.kallelse() == null ? null : new Agenda.Kallelse(a.kallelse().publishedOn(), a.kallelse().due(),
+                        a.kallelse().late(), names.publish(a.kallelse().lateReason()))));
+    }
+
     /** The notice as the public sees it: its free texts name no protected person. */
     static Meeting.Posting publicView(Meeting.Posting p, ProtectedNames names) {
         if (p == null || names.isEmpty()) {

@@ -152,4 +152,21 @@ public class MeetingStore {
         fields.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("version", version)),
                 Updates.set("publishPending", false));
     }
+
+    /** Posted protocols whose notice is up on {@code day}: posted by then, not yet down (the anslagstavla). */
+    public List<Meeting> noticesUpOn(java.time.LocalDate day) {
+        return meetings.list(Filters.and(Filters.eq("state", "POSTED"), Filters.lte("posting.postedOn", day.toString()),
+                Filters.gt("posting.downOn", day.toString())), Sorts.descending("posting.postedOn"), 0);
+    }
+
+    /** One page of the posted protocols whose notice was down by {@code day} (the anslagstavla's archive). */
+    public Pages.Page<Meeting> noticesDownBy(java.time.LocalDate day, int pageSize, String pageToken) {
+        return meetings.page(Filters.and(Filters.eq("state", "POSTED"), Filters.lte("posting.downOn", day.toString())),
+                pageSize, pageToken);
+    }
+
+    /** Every meeting of a body, in date order (its calendar). */
+    public List<Meeting> ofBody(String bodyId) {
+        return meetings.list(Filters.eq("bodyId", bodyId), Sorts.ascending("date"), 0);
+    }
 }

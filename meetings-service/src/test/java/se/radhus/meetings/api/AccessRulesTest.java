@@ -56,6 +56,8 @@ class AccessRulesTest extends ApiTestBase {
             "GET, /api/meetings/none/legal-force, -, 404", "GET, /api/cases/SLK-2024-00074, -, reached",
             "GET, /api/audit/meetings, -, 401", "GET, /api/audit/meetings, sekreterare, 403", "GET, /%61pi/audit/meetings, registrator, 403",
             "GET, /api/audit/meetings, admin, 200",
+            "GET, /api/anslagstavla, -, 200", "GET, /api/anslagstavla/arkiv, -, 200", "POST, /api/anslagstavla, admin, 403",
+            "DELETE, /api/anslagstavla/arkiv, sekreterare, 403",
             "GET, /api/nothing, -, 401", "GET, /api/nothing, admin, 403", "DELETE, /api/bodies/x, admin, 403",
             "PUT, /api/bodies/x, registrator, 403", "GET, /actuator/env, admin, 403", "GET, /actuator/health/readiness, -, 200"})
     void rules(String method, String path, String role, String expected) throws Exception {
