@@ -49,14 +49,14 @@ public final class Links {
     }
 
     static String anslagstavlaFeed() {
-        return "/feeds/anslagstavla";
+        return "/feeds/anslagstavla.atom";
     }
 
     static String bodyFeed(String bodyId) {
-        return "/feeds/bodies/" + bodyId;
+        return "/feeds/bodies/" + bodyId + ".atom";
     }
 
     static String caseFeed(String caseNumber) {
-        return "/feeds/cases/" + caseNumber;
+        return "/feeds/cases/" + caseNumber + ".atom";
     }
 }
