@@ -14,7 +14,8 @@ class LayersTest {
 
     @ArchTest
     static final ArchRule domainIsPlainJava = classes().that().resideInAPackage("..portal.domain..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..portal.domain..");
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..portal.domain..",
+                    "se.radhus.common.diarium..", "se.radhus.common.money..", "se.radhus.common.domain..");
 
     @ArchTest
     static final ArchRule theClientKnowsNoPage = noClasses().that().resideInAPackage("..portal.client..")

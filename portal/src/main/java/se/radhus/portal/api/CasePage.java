@@ -26,7 +26,7 @@ class CasePage {
     String caseFile(HttpServletRequest request, Model model) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String number = java.net.URLDecoder.decode(path.substring(PREFIX.length()), java.nio.charset.StandardCharsets.UTF_8);
-        PagePaths.requireCaseNumber(number);
+        number = PagePaths.requireCaseNumber(number);
         Map<String, Object> c = api.get("/api/cases/" + number);
         model.addAttribute("c", c);
         model.addAttribute("caseFile", c.get("caseFile"));

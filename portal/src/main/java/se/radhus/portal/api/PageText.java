@@ -3,6 +3,8 @@ package se.radhus.portal.api;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import se.radhus.common.money.Money;
+import se.radhus.common.money.SwedishFormat;
 import se.radhus.portal.domain.Snippets;
 import se.radhus.portal.domain.SwedishText;
 
@@ -20,10 +22,14 @@ public class PageText {
 
     /** An amount: a number of öre, or the API's money object {@code {"ore": …, "currency": "SEK"}}. */
     public String kronor(Object amount) {
-        if (amount instanceof Map<?, ?> money) {
-            return SwedishText.kronor(money.get("ore"));
+        if (amount instanceof Map<?, ?> money && money.get("ore") instanceof Number ore) {
+            Object currency = money.get("currency");
+            return SwedishFormat.kronor(new Money(ore.longValue(), currency == null ? Money.SEK : currency.toString()));
         }
-        return SwedishText.kronor(amount);
+        if (amount instanceof Number ore) {
+            return SwedishFormat.kronor(Money.sek(ore.longValue()));
+        }
+        return "";
     }
 
     public List<Snippets.Segment> snippet(String text) {

@@ -1,17 +1,17 @@
 package se.radhus.portal.domain;
 
 import java.util.regex.Pattern;
+import se.radhus.common.diarium.Diarienummer;
 
 /**
  * What may stand in a page's path where it names a record of the API: ids of bodies, meetings and
- * procurements (lower-case letters, digits, hyphens), and diarienummer in any registry's spelling
- * ({@code KS-2024/00449}, {@code SLK-2024-00252}, {@code 00190/2024}). Anything else is refused before
+ * procurements (lower-case letters, digits, hyphens), and diarienummer in any registry's spelling, read
+ * by common's {@link Diarienummer} and asked for in its canonical form. Anything else is refused before
  * the API is asked, so a page path can never reach another API path.
  */
 public final class PagePaths {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
-    private static final Pattern CASE = Pattern.compile("[A-Za-z0-9ÅÄÖåäö]+(?:[-/][A-Za-z0-9ÅÄÖåäö]+){1,4}");
 
     private PagePaths() {
     }
@@ -20,9 +20,6 @@ public final class PagePaths {
         return s != null && ID.matcher(s).matches();
     }
 
-    public static boolean isCaseNumber(String s) {
-        return s != null && s.length() <= 60 && CASE.matcher(s).matches();
-    }
 
     /** The id, or {@link IllegalArgumentException} naming it. */
     public static String requireId(String s) {
@@ -32,11 +29,8 @@ public final class PagePaths {
         return s;
     }
 
-    /** The diarienummer, or {@link IllegalArgumentException} naming it. */
+    /** The diarienummer in its registry's canonical form ({@code ks-2024/449} is {@code KS-2024/00449}), or {@link IllegalArgumentException}. */
     public static String requireCaseNumber(String s) {
-        if (!isCaseNumber(s)) {
-            throw new IllegalArgumentException("not a diarienummer: " + s);
-        }
-        return s;
+        return Diarienummer.parse(s).path();
     }
 }

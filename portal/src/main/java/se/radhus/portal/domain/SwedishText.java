@@ -6,7 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
- * How the pages say dates, sums and the API's codes in Swedish. Plain Java: the templates call it
+ * How the pages say dates and the API's codes in Swedish (sums: common's {@code SwedishFormat}). Plain Java: the templates call it
  * through {@code api.PageText}. What it cannot read it shows as given, never as an empty string.
  */
 public final class SwedishText {
@@ -95,22 +95,6 @@ public final class SwedishText {
 
     private static String day(LocalDate d) {
         return d.getDayOfMonth() + " " + MONTHS[d.getMonthValue() - 1] + " " + d.getYear();
-    }
-
-    /** An amount in öre as kronor with thin grouping, {@code 145238400} as {@code 1 452 384 kr}; öre are shown when there are any. */
-    public static String kronor(Object ore) {
-        if (!(ore instanceof Number n)) {
-            return "";
-        }
-        long v = n.longValue();
-        long kr = Math.abs(v) / 100;
-        long rest = Math.abs(v) % 100;
-        StringBuilder digits = new StringBuilder(Long.toString(kr));
-        for (int i = digits.length() - 3; i > 0; i -= 3) {
-            digits.insert(i, '\u00a0');
-        }
-        String sign = v < 0 ? "−" : "";
-        return sign + digits + (rest == 0 ? "" : "," + String.format("%02d", rest)) + "\u00a0kr";
     }
 
     /** The Swedish word for one of the API's codes; an unknown code is shown as it is. */

@@ -136,6 +136,12 @@ class PagesTest {
     }
 
     @Test
+    void aCaseNumberInAnotherSpellingIsAskedForInItsRegistrysForm() throws Exception {
+        page("/arenden/ks-2024/449");
+        assertThat(API.targets()).contains("/api/cases/KS-2024/00449");
+    }
+
+    @Test
     void searchShowsHitsWithMarkedWordsAndFacetsThatNarrowIt() throws Exception {
         String html = page("/sok?q=upphandling").body();
         assertThat(html).contains("5 träffar").contains("<mark>Upphandling</mark>").doesNotContain("<em>")
@@ -178,7 +184,7 @@ class PagesTest {
                 .contains("Tilldelad").contains("Öppet förfarande").contains("href=\"/api/procurements\"");
         assertThat(page("/upphandlingar/p-23310").body()).contains("Input Interiör AB").contains("<a href=\"/arenden/KS-2024/00449\">")
                 .contains("href=\"/sammantraden/ks-2024-02-13#p50\"").contains("href=\"/api/procurements/p-23310\"");
-        assertThat(page("/avtal").body()).contains("Input Interiör AB").contains("1\u00a0452\u00a0384\u00a0kr")
+        assertThat(page("/avtal").body()).contains("Input Interiör AB").contains("1 452 384 kr")
                 .contains("1 juni 2024 – 31 maj 2026").contains("0 av 2 använda");
     }
 

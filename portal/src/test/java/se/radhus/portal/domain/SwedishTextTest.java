@@ -22,19 +22,6 @@ class SwedishTextTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"145238400, 1 452 384 kr", "100, 1 kr", "0, 0 kr", "99, '0,99 kr'", "123456789012, '1 234 567 890,12 kr'",
-            "-50000, −500 kr", "100000, 1 000 kr"})
-    void kronorFromOre(long ore, String text) {
-        assertThat(SwedishText.kronor(ore)).isEqualTo(text.replace(' ', '\u00a0'));
-    }
-
-    @Test
-    void noAmountIsEmpty() {
-        assertThat(SwedishText.kronor(null)).isEmpty();
-        assertThat(SwedishText.kronor("12")).isEmpty();
-    }
-
-    @ParameterizedTest
     @CsvSource({"BESLUT, Beslut", "FORSLAG_TILL_BESLUT, Förslag till beslut", "TJANSTGORANDE_ERSATTARE, Tjänstgörande ersättare",
             "POSTED, Justerat och anslaget", "FRAMEWORK_AGREEMENT, Ramavtal", "MEETING_NOTICE, Kungörelse av sammanträde",
             "NY_KOD, NY_KOD"})
