@@ -19,8 +19,8 @@ import se.radhus.common.api.JsonBodyRules;
 import se.radhus.common.api.Problem;
 
 /**
- * The service's own limits on request bodies, whatever stands in front of it: at most 1 MB (imports
- * 5 MB), 413 otherwise; and JSON bodies that keep {@link JsonBodyRules} (no {@code $} or dotted keys,
+ * The service's own limits on request bodies, whatever stands in front of it: at most 1 MB (imports and
+ * case documents 5 MB), 413 otherwise; and JSON bodies that keep {@link JsonBodyRules} (no {@code $} or dotted keys,
  * bounded arrays), 400 otherwise. Runs after Spring Security, so anonymous writes never get this far.
  */
 @Component
@@ -30,11 +30,15 @@ class RequestBodyLimits extends OncePerRequestFilter {
     private static final org.springframework.web.util.UrlPathHelper PATHS = new org.springframework.web.util.UrlPathHelper();
     private final long maxBody;
     private final long maxImport;
+    private final long maxDocument;
+    private static final java.util.regex.Pattern DOCUMENTS = java.util.regex.Pattern.compile("/api/meetings/[^/]+/documents");
 
     RequestBodyLimits(@Value("${radhus.limits.body:1MB}") DataSize maxBody,
-                      @Value("${radhus.limits.import:5MB}") DataSize maxImport) {
+                      @Value("${radhus.limits.import:5MB}") DataSize maxImport,
+                      @Value("${radhus.limits.document:5MB}") DataSize maxDocument) {
         this.maxBody = maxBody.toBytes();
         this.maxImport = maxImport.toBytes();
+        this.maxDocument = maxDocument.toBytes();
     }
 
     @Override
@@ -45,8 +49,8 @@ class RequestBodyLimits extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        long limit = PATHS.getPathWithinApplication(request).equals("/api/imports")
-                ? maxImport : maxBody;
+        String path = PATHS.getPathWithinApplication(request);
+        long limit = path.equals("/api/imports") ? maxImport : DOCUMENTS.matcher(path).matches() ? maxDocument : maxBody;
         if (request.getContentLengthLong() > limit) {
             tooLarge(response, limit);
             return;

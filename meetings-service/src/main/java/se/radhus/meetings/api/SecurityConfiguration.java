@@ -91,6 +91,10 @@ class SecurityConfiguration {
                                 "/api/meetings/*/paragraphs/*/justering", "/api/meetings/*/paragraphs/*/appeals",
                                 "/api/meetings/*/paragraphs/*/appeals/*/judgments").hasAnyAuthority(roles("sekreterare"))
                         .requestMatchers(HttpMethod.PUT, "/api/meetings/*/attendance").hasAnyAuthority(roles("sekreterare"))
+                        .requestMatchers(HttpMethod.PUT, "/api/meetings/*/agenda").hasAnyAuthority(roles("sekreterare"))
+                        .requestMatchers(HttpMethod.POST, "/api/meetings/*/kallelse", "/api/meetings/*/agenda/paragraphs")
+                        .hasAnyAuthority(roles("sekreterare"))
+                        .requestMatchers(HttpMethod.POST, "/api/meetings/*/documents").hasAnyAuthority(roles("sekreterare", "handlaggare"))
                         .requestMatchers(HttpMethod.POST, "/api/meetings", "/api/meetings/*/state").hasAnyAuthority(roles("sekreterare"))
                         .requestMatchers(HttpMethod.POST, "/api/meetings/*/paragraphs").hasAnyAuthority(roles("sekreterare", "handlaggare"))
                         .requestMatchers(HttpMethod.PUT, "/api/meetings/*/paragraphs/*").hasAnyAuthority(roles("sekreterare", "handlaggare"))

@@ -15,7 +15,7 @@ import se.radhus.common.domain.RuleViolation;
  * proposed decision, documents and publicity, and the day the kallelse was published.
  *
  * <p>Kommunfullmäktige: time, place and the cases must be on the anslagstavla at least a week before the
- * meeting (kommunallagen 2017:725, 5 kap. 11 § and 12 §); configuration may ask for more, never less. A
+ * meeting (kommunallagen 2017:725, 5 kap., on fullmäktige's meetings being made known); configuration may ask for more, never less. A
  * nämnd follows its reglemente (kommunallagen 6 kap. 44 §), given as configuration. A kallelse published
  * after its due day is recorded as late.
  *
@@ -25,7 +25,7 @@ import se.radhus.common.domain.RuleViolation;
  */
 public record Agenda(String meetingId, String bodyId, LocalDate meetingDate, List<AgendaItem> items, Kallelse kallelse) {
 
-    /** The statutory floor for kommunfullmäktige's notice, in days before the meeting (KL 5 kap. 11 §). */
+    /** The statutory floor for kommunfullmäktige's notice, in days before the meeting (kommunallagen 5 kap.). */
     public static final int FULLMAKTIGE_NOTICE_DAYS = 7;
 
     public Agenda {

@@ -12,7 +12,7 @@ import java.util.Optional;
  *   <li>A protocol's notice says where the protocol is kept and on which day it was posted (8 kap. 12 §), is
  *   posted as the meeting's posting records it, and stays up until the appeal time has run out: it comes down
  *   the day after the last day to appeal (three weeks from posting, 13 kap. 5 §; lag 1930:173).</li>
- *   <li>Fullmäktige's meeting notice gives time, place and the cases (5 kap. 11–12 §§), from the day its
+ *   <li>Fullmäktige's meeting notice gives time, place and the cases (kommunallagen 5 kap.), from the day its
  *   kallelse is published until the meeting; it comes down the day after.</li>
  * </ul>
  * A notice is up on the days from {@code postedOn} until the day before {@code takenDownOn}; after that it

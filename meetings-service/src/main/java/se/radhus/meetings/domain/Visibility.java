@@ -63,21 +63,23 @@ public final class Visibility {
     }
 
     /**
-     * An agenda as the public sees it: nothing before its kallelse is published; then each public item with its
-     * texts through the protected-persons rules, and an item that is not public by its provision only
-     * ("Sekretess enligt OSL 39 kap. 3 §"), with no proposal and no documents.
+     * An agenda as one not entitled sees it: each public item with its texts through the protected-persons rules,
+     * and an item that is not public by its provision only ("Sekretess enligt OSL 39 kap. 3 §"), with no proposal
+     * and no documents. The public sees an agenda only once its kallelse is published: {@link #publicAgenda}.
      */
-    public static Optional<Agenda> publicView(Agenda a, ProtectedNames names) {
-        if (a == null || !a.isPublished()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Agenda(a.meetingId(), a.bodyId(), a.meetingDate(), a.items().stream().map(i -> i.isPublic()
+    public static Agenda agendaView(Agenda a, ProtectedNames names) {
+        return new Agenda(a.meetingId(), a.bodyId(), a.meetingDate(), a.items().stream().map(i -> i.isPublic()
                 ? new Agenda.AgendaItem(i.number(), i.caseNumber(), names.publish(i.title()),
                         i.proposedDecision().stream().map(names::publish).toList(), i.documents(), null, i.paragraph())
                 : new Agenda.AgendaItem(i.number(), i.caseNumber(), new Secrecy(null, i.secrecy()).shown(), List.of(), List.of(),
                         i.secrecy(), i.paragraph())).toList(),
                 a.kallelse() == null ? null : new Agenda.Kallelse(a.kallelse().publishedOn(), a.kallelse().due(),
-                        a.kallelse().late(), names.publish(a.kallelse().lateReason()))));
+                        a.kallelse().late(), names.publish(a.kallelse().lateReason())));
+    }
+
+    /** The agenda as the public sees it: nothing before its kallelse is published, then {@link #agendaView}. */
+    public static Optional<Agenda> publicAgenda(Agenda a, ProtectedNames names) {
+        return a == null || !a.isPublished() ? Optional.empty() : Optional.of(agendaView(a, names));
     }
 
     /** The notice as the public sees it: its free texts name no protected person. */

@@ -120,7 +120,7 @@ public class NoticeBoard {
             var protection = persons.of(m);
             Meeting shownMeeting = new Meeting(m.id(), m.bodyId(), m.date(), m.startTime(), m.endTime(),
                     protection.names().publish(m.place()), m.state(), List.of(), List.of(), List.of(), null, null);
-            return Visibility.publicView(a, protection.names())
+            return Visibility.publicAgenda(a, protection.names())
                     .flatMap(shown -> Anslagstavla.meetingNotice(shownMeeting, shown, names.of(m.bodyId())));
         });
     }
