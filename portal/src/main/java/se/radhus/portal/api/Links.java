@@ -53,7 +53,7 @@ public final class Links {
     }
 
     static String bodyFeed(String bodyId) {
-        return "/feeds/bodies/" + bodyId + ".atom";
+        return "/feeds/bodies/" + bodyId + "/decisions.atom";
     }
 
     static String caseFeed(String caseNumber) {

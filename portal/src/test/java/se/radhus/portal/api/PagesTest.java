@@ -99,7 +99,7 @@ class PagesTest {
                 .contains("§ 177–190").contains("Justerat och anslaget").contains("14 juni 2024")
                 .contains("href=\"/organ/ks-nau?sida=t2\"")
                 .contains("href=\"/api/bodies/ks-nau/calendar.ics\" type=\"text/calendar\"")
-                .contains("href=\"/feeds/bodies/ks-nau.atom\"");
+                .contains("href=\"/feeds/bodies/ks-nau/decisions.atom\"");
         assertThat(API.targets()).contains("/api/meetings?bodyId=ks-nau");
     }
 
