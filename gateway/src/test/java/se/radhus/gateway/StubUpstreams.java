@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Three stand-ins for the services behind the gateway, each a Reactor Netty server on a free loopback
  * port. Each answers every request with JSON naming itself and what it received (method, path and
  * query, body, X-Request-Id) and keeps a list of what reached it. A path containing {@code /hang-up}
- * gets no answer: the connection is closed, as a service that dies mid-request would.
+ * gets no answer: the connection is closed, as a service that dies mid-request would. A path containing
+ * {@code /slow} is answered after a pause, so that many requests are under way at once.
  */
 final class StubUpstreams {
 
@@ -40,9 +41,11 @@ final class StubUpstreams {
                             request.requestHeaders().get("Authorization")));
                     byte[] json = JSON.writeValueAsBytes(Map.of("service", name, "method", request.method().name(),
                             "uri", request.uri(), "body", body, "requestIds", ids));
+                    Mono<byte[]> answer = request.uri().contains("/slow")
+                            ? Mono.delay(java.time.Duration.ofMillis(300)).thenReturn(json) : Mono.just(json);
                     return response.header("Content-Type", "application/json")
                             .header("X-Request-Id", ids.isEmpty() ? "" : ids.get(0))
-                            .sendByteArray(Mono.just(json)).then();
+                            .sendByteArray(answer).then();
                 });
             }).bindNow();
         }

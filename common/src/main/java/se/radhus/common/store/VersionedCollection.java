@@ -45,6 +45,10 @@ public final class VersionedCollection<T> {
     private final Codec<T> codec;
     private final Function<T, ?> idOf;
     private final Set<String> fields;
+    /** Values as last read, by key, each with its version; null: every find reads the whole document. */
+    private final java.util.concurrent.ConcurrentHashMap<Object, Versioned<T>> readCache;
+    private final int readCacheSize;
+    private static final Bson VERSION_ONLY = com.mongodb.client.model.Projections.include("version");
 
     /** A collection of records (or of anything the store codecs know), keyed by {@code idOf}. */
     public VersionedCollection(MongoDatabase database, String name, Class<T> type, Function<T, ?> idOf) {
@@ -52,6 +56,26 @@ public final class VersionedCollection<T> {
     }
 
     public VersionedCollection(MongoDatabase database, String name, Codec<T> codec, Function<T, ?> idOf) {
+        this(database, name, codec, idOf, 0);
+    }
+
+    /**
+     * As above, keeping up to {@code readCacheSize} decoded values (0: none). A {@link #find} then asks the
+     * store for the document's version alone and decodes the whole document only when that version is not
+     * the one kept: every find still reads the store, so a write by any process (another replica) is seen
+     * at once. For large aggregates that are read far more often than written (a protocol); the values
+     * must be immutable.
+     */
+    public VersionedCollection(MongoDatabase database, String name, Class<T> type, Function<T, ?> idOf, int readCacheSize) {
+        this(database, name, StoreCodecs.of(type), idOf, readCacheSize);
+    }
+
+    private VersionedCollection(MongoDatabase database, String name, Codec<T> codec, Function<T, ?> idOf, int readCacheSize) {
+        if (readCacheSize < 0) {
+            throw new IllegalArgumentException("readCacheSize must be 0 or more: " + readCacheSize);
+        }
+        this.readCacheSize = readCacheSize;
+        this.readCache = readCacheSize == 0 ? null : new java.util.concurrent.ConcurrentHashMap<>();
         this.writes = database.getCollection(name, BsonDocument.class).withCodecRegistry(StoreCodecs.REGISTRY);
         this.reads = writes.withDocumentClass(RawBsonDocument.class);
         this.codec = codec;
@@ -120,7 +144,36 @@ public final class VersionedCollection<T> {
     }
 
     public Optional<Versioned<T>> find(Object id) {
+        if (readCache == null) {
+            return readWhole(id);
+        }
+        RawBsonDocument stored = reads.find(Filters.eq("_id", id)).projection(VERSION_ONLY).first();
+        if (stored == null) {
+            readCache.remove(id);
+            return Optional.empty();
+        }
+        Versioned<T> kept = readCache.get(id);
+        if (kept != null && kept.version() == versionOf(stored)) {
+            return Optional.of(kept);
+        }
+        Optional<Versioned<T>> read = readWhole(id);
+        read.ifPresent(v -> keep(id, v));
+        return read;
+    }
+
+    private Optional<Versioned<T>> readWhole(Object id) {
         return Optional.ofNullable(reads.find(Filters.eq("_id", id)).first()).map(this::versioned);
+    }
+
+    private void keep(Object id, Versioned<T> value) {
+        if (readCache.size() >= readCacheSize && !readCache.containsKey(id)) {
+            // bounded: make room by dropping some kept value (any: a dropped one is only read whole again)
+            var some = readCache.keySet().iterator();
+            if (some.hasNext()) {
+                readCache.remove(some.next());
+            }
+        }
+        readCache.put(id, value);
     }
 
     public Optional<T> findValue(Object id) {
@@ -257,8 +310,12 @@ public final class VersionedCollection<T> {
     }
 
     private Versioned<T> versioned(RawBsonDocument d) {
+        return new Versioned<>(value(d), versionOf(d));
+    }
+
+    private static long versionOf(RawBsonDocument d) {
         BsonValue version = d.get("version");
-        return new Versioned<>(value(d), version == null ? 0 : version.asNumber().longValue());
+        return version == null ? 0 : version.asNumber().longValue();
     }
 
     /** Straight from the document's bytes (a raw document's {@code asBsonReader} would parse it into a tree first). */

@@ -3,6 +3,7 @@ package se.radhus.common.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -156,5 +157,38 @@ class VersionedCollectionTest {
         for (String bad : List.of("2023-02-29", "2024-13-01", "2024-5-21", "2024-0a-21", "+2024-05-21")) {
             assertThrows(java.time.format.DateTimeParseException.class, () -> StoreCodecs.date(bad), bad);
         }
+    }
+
+    @Test
+    void aReadCacheServesTheKeptValueOnlyWhileTheStoredVersionIsTheSame() {
+        var cached = new VersionedCollection<>(connection.database(), "things", Thing.class, Thing::id, 2);
+        things.insertNew(thing("a", "first"));
+        var once = cached.find("a").orElseThrow();
+        assertSame(once.value(), cached.find("a").orElseThrow().value(), "an unchanged document is not decoded again");
+
+        // another process (here: another collection object, as another replica would) writes
+        things.replaceIfVersion(thing("a", "second"), once.version());
+        var after = cached.find("a").orElseThrow();
+        assertEquals("second", after.value().name());
+        assertEquals(once.version() + 1, after.version());
+
+        // gone from the store: gone from the answer
+        connection.database().getCollection("things").deleteOne(Filters.eq("_id", "a"));
+        assertTrue(cached.find("a").isEmpty());
+    }
+
+    @Test
+    void aBoundedReadCacheStillAnswersEveryKeyRight() {
+        var cached = new VersionedCollection<>(connection.database(), "things", Thing.class, Thing::id, 2);
+        for (int i = 0; i < 6; i++) {
+            things.insertNew(thing("k" + i, "name " + i));
+        }
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 6; i++) {
+                assertEquals("name " + i, cached.find("k" + i).orElseThrow().value().name());
+            }
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> new VersionedCollection<>(connection.database(), "things", Thing.class, Thing::id, -1));
     }
 }

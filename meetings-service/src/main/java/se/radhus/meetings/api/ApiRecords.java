@@ -76,4 +76,26 @@ final class ApiRecords {
                     votingOrder, chairFinding, votes, reservations, recusals, notes, adjustedOn, corrects, effects, secrecy);
         }
     }
+
+    /**
+     * One meeting in {@code GET /api/meetings}: what a list shows, not the protocol (that is
+     * {@code GET /api/meetings/{id}}, at {@code href}). Made from the caller's view of the meeting, so its
+     * counts and § range are of the paragraphs the caller may see.
+     */
+    record MeetingSummary(String id, String bodyId, LocalDate date, String startTime, String place,
+                          se.radhus.meetings.domain.MeetingState state, Integer firstParagraph, Integer lastParagraph,
+                          int paragraphCount, int decisionCount, int attendeeCount, LocalDate adjustedOn,
+                          LocalDate postedOn, LocalDate appealDeadline, String href) {
+
+        static MeetingSummary of(se.radhus.meetings.domain.Meeting m) {
+            var numbers = m.paragraphs().stream().mapToInt(Paragraph::number).summaryStatistics();
+            boolean any = numbers.getCount() > 0;
+            int decisions = m.paragraphs().stream().mapToInt(p -> p.decisions().size()).sum();
+            return new MeetingSummary(m.id(), m.bodyId(), m.date(), m.startTime(), m.place(), m.state(),
+                    any ? numbers.getMin() : null, any ? numbers.getMax() : null, m.paragraphs().size(), decisions,
+                    m.attendance().size(), m.justering() == null ? null : m.justering().date(),
+                    m.posting() == null ? null : m.posting().postedOn(), m.posting() == null ? null : m.posting().appealDeadline(),
+                    "/api/meetings/" + m.id());
+        }
+    }
 }

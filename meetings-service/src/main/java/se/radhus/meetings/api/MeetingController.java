@@ -41,8 +41,14 @@ class MeetingController {
     private final se.radhus.meetings.service.EffectsView effects;
     private final se.radhus.meetings.store.Protections persons;
 
+    private final PublicRenderings renderings;
+    private final tools.jackson.databind.json.JsonMapper json;
+
     MeetingController(MeetingService service, MeetingStore store, se.radhus.meetings.service.EffectsView effects,
-                      se.radhus.meetings.store.Protections persons) {
+                      se.radhus.meetings.store.Protections persons, PublicRenderings renderings,
+                      tools.jackson.databind.json.JsonMapper json) {
+        this.renderings = renderings;
+        this.json = json;
         this.service = service;
         this.store = store;
         this.effects = effects;
@@ -113,8 +119,9 @@ class MeetingController {
 
 
 
+    /** Summaries, not protocols: a page of 50 meetings was every full protocol (2 MB). */
     @GetMapping
-    PageResponse<Meeting> list(@RequestParam(required = false) String bodyId,
+    PageResponse<ApiRecords.MeetingSummary> list(@RequestParam(required = false) String bodyId,
                                @RequestParam(defaultValue = "0") int pageSize,
                                @RequestParam(defaultValue = "") String pageToken,
                                jakarta.servlet.http.HttpServletRequest request) {
@@ -123,7 +130,7 @@ class MeetingController {
         return new PageResponse<>(page.items().stream()
                 .map(m -> se.radhus.meetings.domain.Visibility.view(m, who.seesDrafts(), who.seesProtectedIdentities(),
                         who.seesProtectedIdentities() ? se.radhus.meetings.domain.Visibility.Protection.NONE : persons.of(m)))
-                .flatMap(java.util.Optional::stream).toList(), page.nextPageToken());
+                .flatMap(java.util.Optional::stream).map(ApiRecords.MeetingSummary::of).toList(), page.nextPageToken());
     }
 
     @PostMapping
@@ -133,9 +140,31 @@ class MeetingController {
         return ResponseEntity.created(URI.create("/api/meetings/" + v.meeting().id())).eTag("\"1\"").body(v.meeting());
     }
 
+    /**
+     * The protocol. For the public, an adjusted protocol's JSON is built once and served with a strong ETag
+     * until its version or the person registry changes ({@link PublicRenderings}); everyone else gets the
+     * meeting built for them, with its version as the ETag (what If-Match takes back).
+     */
     @GetMapping("/{id}")
-    ResponseEntity<Meeting> get(@PathVariable String id, jakarta.servlet.http.HttpServletRequest request) {
-        return ok(service.get(id), request);
+    ResponseEntity<?> get(@PathVariable String id, jakarta.servlet.http.HttpServletRequest request) {
+        Versioned v = service.get(id);
+        var rendering = publicRendering(v, request, "json", MediaType.APPLICATION_JSON, "",
+                m -> json.writeValueAsBytes(m));
+        return rendering != null ? rendering : ok(v, request);
+    }
+
+    /**
+     * The kept public rendering of an adjusted protocol for a caller who sees the public view, or null when
+     * this caller or this meeting must have one made for them.
+     */
+    ResponseEntity<byte[]> publicRendering(Versioned v, jakarta.servlet.http.HttpServletRequest request, String kind,
+                                           MediaType type, String extra, java.util.function.Function<Meeting, byte[]> render) {
+        var who = Caller.principal(request);
+        if (who.seesDrafts() || who.seesProtectedIdentities() || !PublicRenderings.keepable(v.meeting())) {
+            return null;
+        }
+        var inputs = new PublicRenderings.Inputs(v.version(), persons.fingerprint(), extra);
+        return renderings.serve(v.meeting().id(), kind, type, inputs, () -> render.apply(visible(v.meeting(), request)));
     }
 
     @PostMapping("/{id}/state")

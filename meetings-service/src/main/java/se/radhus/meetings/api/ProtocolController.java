@@ -3,6 +3,7 @@ package se.radhus.meetings.api;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,24 +31,34 @@ class ProtocolController {
         this.bodies = bodies;
     }
 
-    private List<ProtocolText.Line> lines(String id, jakarta.servlet.http.HttpServletRequest request, String[] title) {
-        Meeting m = meetings.visible(service.get(id).meeting(), request);
-        String bodyName = bodies.find(m.bodyId()).map(b -> b.name()).orElse(m.bodyId());
-        title[0] = bodyName + "  " + m.date();
-        return ProtocolText.of(m, bodyName);
+    /** The protocol as HTML or PDF: for the public, an adjusted protocol's document is made once (see MeetingController.get). */
+    private ResponseEntity<byte[]> document(String id, jakarta.servlet.http.HttpServletRequest request, String kind, MediaType type,
+                                            java.util.function.BiFunction<List<ProtocolText.Line>, String, byte[]> make) {
+        var v = service.get(id);
+        String bodyName = bodies.find(v.meeting().bodyId()).map(b -> b.name()).orElse(v.meeting().bodyId());
+        java.util.function.Function<Meeting, byte[]> render = m -> make.apply(ProtocolText.of(m, bodyName), bodyName + "  " + m.date());
+        ResponseEntity<byte[]> kept = meetings.publicRendering(v, request, kind, type, bodyName, render);
+        if (kept != null) {
+            return kept;
+        }
+        return ResponseEntity.ok().contentType(type).cacheControl(org.springframework.http.CacheControl.noStore().cachePrivate())
+                .body(render.apply(meetings.visible(v.meeting(), request)));
     }
 
     @GetMapping(value = "/api/meetings/{id}/protocol", produces = MediaType.TEXT_HTML_VALUE)
-    String html(@PathVariable String id, jakarta.servlet.http.HttpServletRequest request) {
-        String[] title = new String[1];
-        List<ProtocolText.Line> lines = lines(id, request, title);
-        return ProtocolDocuments.html(lines, title[0]);
+    ResponseEntity<byte[]> html(@PathVariable String id, jakarta.servlet.http.HttpServletRequest request) {
+        return document(id, request, "html", new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8),
+                (lines, title) -> PublicRenderings.utf8(ProtocolDocuments.html(lines, title)));
     }
 
     @GetMapping(value = "/api/meetings/{id}/protocol", produces = MediaType.APPLICATION_PDF_VALUE)
-    byte[] pdf(@PathVariable String id, jakarta.servlet.http.HttpServletRequest request) throws IOException {
-        String[] title = new String[1];
-        List<ProtocolText.Line> lines = lines(id, request, title);
-        return ProtocolDocuments.pdf(lines, title[0]);
+    ResponseEntity<byte[]> pdf(@PathVariable String id, jakarta.servlet.http.HttpServletRequest request) {
+        return document(id, request, "pdf", MediaType.APPLICATION_PDF, (lines, title) -> {
+            try {
+                return ProtocolDocuments.pdf(lines, title);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 }

@@ -33,7 +33,17 @@ public class MeetingStore {
     private final MongoCollection<Document> fields;
 
     public MeetingStore(MongoDatabase database) {
-        this.meetings = new VersionedCollection<>(database, "meetings", Meeting.class, Meeting::id);
+        this(database, 0);
+    }
+
+    /**
+     * @param readCacheSize how many decoded meetings to keep between reads (0: none); each read still asks
+     *                      the store for the meeting's version, and decodes it again when it changed
+     */
+    @org.springframework.beans.factory.annotation.Autowired
+    public MeetingStore(MongoDatabase database,
+                        @org.springframework.beans.factory.annotation.Value("${radhus.store.meetings-read-cache}") int readCacheSize) {
+        this.meetings = new VersionedCollection<>(database, "meetings", Meeting.class, Meeting::id, readCacheSize);
         this.fields = database.getCollection("meetings");
         fields.createIndex(Indexes.ascending("bodyId", "date"));
         fields.createIndex(Indexes.ascending("paragraphs.caseNumber"));

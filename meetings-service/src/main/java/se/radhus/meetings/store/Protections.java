@@ -25,7 +25,8 @@ public class Protections {
     static final long FRESH_MILLIS = 2000;
 
     private record Snapshot(List<ProtectedNames.Person> persons, Set<String> protectedIds, Set<String> protectedNames,
-                            ProtectedNames registry, long readAt, java.util.Map<List<Attendee>, Protection> byAttendance) {
+                            ProtectedNames registry, long readAt, java.util.Map<List<Attendee>, Protection> byAttendance,
+                            String fingerprint) {
     }
 
     /** The rules built for an attendance, kept with the snapshot (a read of a meeting compiles them once, not per request). */
@@ -54,10 +55,31 @@ public class Protections {
                     .map(p -> new ProtectedNames.Person(p.name(), p.party(), p.protectedIdentity())).toList();
             Set<String> ids = everyone.stream().filter(Person::protectedIdentity).map(Person::id).collect(Collectors.toUnmodifiableSet());
             Set<String> names = everyone.stream().filter(Person::protectedIdentity).map(p -> key(p.name())).collect(Collectors.toUnmodifiableSet());
-            s = new Snapshot(persons, ids, names, ProtectedNames.of(persons), now, cache());
+            s = new Snapshot(persons, ids, names, ProtectedNames.of(persons), now, cache(), fingerprint(everyone));
             snapshot = s;
         }
         return s;
+    }
+
+    /** A digest of everything a public view depends on in the registry: every person's id, name, party and protection. */
+    private static String fingerprint(List<Person> everyone) {
+        try {
+            var digest = java.security.MessageDigest.getInstance("SHA-256");
+            everyone.stream().sorted(java.util.Comparator.comparing(Person::id)).forEach(p -> digest.update(
+                    (p.id() + "\u0000" + p.name() + "\u0000" + p.party() + "\u0000" + p.protectedIdentity() + "\u0001")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * What the registry looks like now, as a digest: equal digests mean equal public views of the same
+     * meeting version, so a public rendering made under one may be served under the other.
+     */
+    public String fingerprint() {
+        return snapshot().fingerprint();
     }
 
     private static String key(String name) {

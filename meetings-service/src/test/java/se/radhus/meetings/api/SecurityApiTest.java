@@ -124,8 +124,11 @@ class SecurityApiTest {
             seen.addAll(ids);
         } while (!token.isEmpty());
         assertThat(seen).containsExactly("sec-p-2024-03-02", "sec-p-2024-03-04");
-        assertThat(send("GET", "/api/meetings?bodyId=sec-p&pageSize=100", null, secretary).body())
-                .contains("sec-p-2024-03-01").contains("sec-p-2024-03-05");
+        String all = send("GET", "/api/meetings?bodyId=sec-p&pageSize=100", null, secretary).body();
+        assertThat(all).contains("sec-p-2024-03-01").contains("sec-p-2024-03-05");
+        // a list gives summaries, never the protocols themselves
+        assertThat(all).doesNotContain("\"paragraphs\"").doesNotContain("\"attendance\"")
+                .contains("\"paragraphCount\"").contains("\"href\":\"/api/meetings/sec-p-2024-03-01\"");
     }
 
     @Test
