@@ -36,8 +36,9 @@ class PagesTest {
             .file("/api/anslagstavla", "anslagstavla.json")
             .json("/api/bodies/ks-nau", 200, "{\"id\":\"ks-nau\",\"name\":\"Kommunstyrelsens näringslivs- och arbetsutskott\"}")
             .json("/api/meetings?bodyId=ks-nau", 200, "{\"items\":[{\"id\":\"ks-nau-2024-05-21\",\"bodyId\":\"ks-nau\","
-                    + "\"date\":\"2024-05-21\",\"state\":\"POSTED\",\"paragraphs\":[{\"number\":177},{\"number\":190}],"
-                    + "\"posting\":{\"appealDeadline\":\"2024-06-14\"}}],\"nextPageToken\":\"t2\"}")
+                    + "\"date\":\"2024-05-21\",\"state\":\"POSTED\",\"firstParagraph\":177,\"lastParagraph\":190,"
+                    + "\"paragraphCount\":14,\"postedOn\":\"2024-05-24\",\"appealDeadline\":\"2024-06-14\","
+                    + "\"href\":\"/api/meetings/ks-nau-2024-05-21\"}],\"nextPageToken\":\"t2\"}")
             .json("/api/contracts", 200, "{\"items\":[{\"id\":\"c1\",\"procurementId\":\"p-23310\",\"supplier\":\"Input Interiör AB\","
                     + "\"totalValue\":{\"ore\":145238400,\"currency\":\"SEK\"},\"start\":\"2024-06-01\",\"end\":\"2026-05-31\","
                     + "\"extensionYears\":[1,1],\"extensionsUsed\":0}],\"nextPageToken\":\"\"}")
