@@ -30,6 +30,7 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -122,7 +123,47 @@ class SecurityConfiguration {
         return decoder;
     }
 
+    /**
+     * The portal's pages (routed to portal/ by application.yaml's route {@code portal}, the same paths): read
+     * by anyone, written by no one.
+     */
+    static final String[] PAGES = {"/", "/anslagstavla", "/anslagstavla/arkiv", "/organ/*", "/sammantraden/*",
+            "/sammantraden/*/protokoll.pdf", "/arenden/**", "/sok", "/upphandlingar", "/upphandlingar/*", "/avtal",
+            "/tillganglighet", "/assets/**"};
+
+    /** The pages' CSP: their own stylesheet and images, forms to themselves; no script, no frames. */
+    static final String PAGE_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+            + "base-uri 'none'; frame-ancestors 'none'";
+
+    /**
+     * The chain for the pages, before the API's: GET and HEAD for anyone, every other method denied; no
+     * token is read here (the portal shows only what the public sees). Its CSP lets a page load its stylesheet.
+     */
     @Bean
+    @org.springframework.core.annotation.Order(1)
+    SecurityWebFilterChain pageFilterChain(ServerHttpSecurity http) {
+        http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(PAGES))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(c -> c.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .headers(h -> h.frameOptions(f -> f.mode(Mode.DENY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .contentSecurityPolicy(c -> c.policyDirectives(PAGE_CSP)))
+                .authorizeExchange(a -> {
+                    a.pathMatchers(HttpMethod.GET, PAGES).permitAll();
+                    a.pathMatchers(HttpMethod.HEAD, PAGES).permitAll();
+                    a.anyExchange().denyAll();
+                })
+                .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::unauthorized)
+                        .accessDeniedHandler((exchange, denied) -> forbidden(exchange)));
+        return http.build();
+    }
+
+    @Bean
+    @org.springframework.core.annotation.Order(2)
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
                                                   @Value("${radhus.cors.origins:}") String origins) {
         http.csrf(ServerHttpSecurity.CsrfSpec::disable) // a bearer-token API: no cookies, no sessions

@@ -23,7 +23,7 @@ import se.radhus.common.security.DevTokenIssuer;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "radhus.dev-issuer.enabled=true", "radhus.security.issuer=http://gateway-test/dev",
-        "MEETINGS_URL=http://127.0.0.1:1", "FINANCE_URL=http://127.0.0.1:1", "PROCUREMENT_URL=http://127.0.0.1:1",
+        "MEETINGS_URL=http://127.0.0.1:1", "FINANCE_URL=http://127.0.0.1:1", "PROCUREMENT_URL=http://127.0.0.1:1", "PORTAL_URL=http://127.0.0.1:1",
         "radhus.rate-limit.per-second=100000", "radhus.rate-limit.burst=100000"})
 class AccessRulesTest {
 
@@ -78,7 +78,15 @@ class AccessRulesTest {
             // nothing that no rule names
             "GET, /fallback/meetings, -, 401", "GET, /fallback/meetings, admin, 403", "GET, /api/unknown, -, 401",
             "PATCH, /api/bodies/x, registrator, 403", "GET, /actuator/prometheus, -, 401", "GET, /actuator/env, sekreterare, 403",
-            "GET, /actuator/health/readiness, -, 200"})
+            "GET, /actuator/health/readiness, -, 200",
+            // the portal's pages: anyone reads them, no one writes to them (a token changes nothing), other paths stay denied
+            "GET, /, -, 503", "GET, /anslagstavla, -, 503", "GET, /anslagstavla/arkiv, -, 503", "GET, /organ/ks-nau, -, 503",
+            "GET, /sammantraden/ks-nau-2024-05-21, -, 503", "GET, /sammantraden/ks-nau-2024-05-21/protokoll.pdf, -, 503",
+            "GET, /arenden/KS-2024/00449, -, 503", "HEAD, /sok, -, 503", "GET, /upphandlingar/p-23310, -, 503",
+            "GET, /avtal, -, 503", "GET, /tillganglighet, -, 503", "GET, /assets/portal.css, -, 503",
+            "POST, /anslagstavla, -, 401", "POST, /sok, admin, 401", "PUT, /organ/ks-nau, registrator, 401",
+            "DELETE, /sammantraden/ks-nau-2024-05-21, sekreterare, 401",
+            "GET, /organ/ks-nau/x, -, 401", "GET, /sammantraden/m/annat, -, 401", "GET, /index.html, -, 401"})
     void rules(String method, String path, String role, int status) throws Exception {
         HttpResponse<String> r = send(method, path, bearer(role), method.equals("GET") || method.equals("HEAD") ? null : "{}");
         assertThat(r.statusCode()).isEqualTo(status);

@@ -93,6 +93,10 @@ class GatewayEdgeTest {
             "/api/openapi/finance/spec, finance",
             "/api/procurements, procurement", "/api/contracts/c1, procurement", "/api/ocds/releases, procurement",
             "/api/thresholds, procurement", "/api/openapi/procurement/spec, procurement",
+            "/, portal", "/anslagstavla, portal", "/anslagstavla/arkiv?sida=t1, portal", "/organ/ks-nau, portal",
+            "/sammantraden/ks-nau-2024-05-21, portal", "/sammantraden/ks-nau-2024-05-21/protokoll.pdf, portal",
+            "/arenden/KS-2024/00449, portal", "/sok?q=budget&organ=ks, portal", "/upphandlingar, portal",
+            "/upphandlingar/p-23310, portal", "/avtal, portal", "/tillganglighet, portal", "/assets/portal.css, portal",
             "/api/anslagstavla, meetings", "/api/anslagstavla/arkiv?pageSize=5, meetings", "/feeds/anslagstavla.atom, meetings",
             "/oparl/v1/system, meetings", "/api/bodies/ks-nau/calendar.ics, meetings"})
     void eachPathReachesTheServiceThatOwnsItUnchanged(String path, String service) throws Exception {
@@ -103,6 +107,25 @@ class GatewayEdgeTest {
         // the gateway gives each request one id; the service gets it and the caller gets it once
         assertThat((List<?>) answer.get("requestIds")).hasSize(1);
         assertThat(r.headers().allValues("X-Request-Id")).containsExactly((String) ((List<?>) answer.get("requestIds")).get(0));
+    }
+
+    @Test
+    void thePagesGetTheirOwnContentSecurityPolicyAndTheApiKeepsItsStrictOne() throws Exception {
+        HttpResponse<String> page = get("/anslagstavla");
+        assertThat(page.headers().allValues("Content-Security-Policy")).containsExactly(SecurityConfiguration.PAGE_CSP);
+        assertThat(SecurityConfiguration.PAGE_CSP).contains("style-src 'self'").doesNotContain("script-src");
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        HttpResponse<String> api = get("/api/bodies");
+        assertThat(api.headers().allValues("Content-Security-Policy")).containsExactly("default-src 'none'; frame-ancestors 'none'");
+    }
+
+    @Test
+    void aPageWithATokenReachesThePortalWithoutIt() throws Exception {
+        HttpResponse<String> r = send("GET", "/sok?q=with-token", bearer("admin"), null, null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        StubUpstreams.Received got = UPSTREAMS.portal.received.stream().filter(x -> x.uri().equals("/sok?q=with-token"))
+                .findFirst().orElseThrow();
+        assertThat(got.authorization()).isNull();
     }
 
     @Test

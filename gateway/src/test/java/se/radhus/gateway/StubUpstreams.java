@@ -21,7 +21,7 @@ final class StubUpstreams {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** What one stub received. */
-    record Received(String method, String uri, String body, List<String> requestIds) {
+    record Received(String method, String uri, String body, List<String> requestIds, String authorization) {
     }
 
     static final class Stub {
@@ -37,7 +37,8 @@ final class StubUpstreams {
                 }
                 return request.receive().aggregate().asString().defaultIfEmpty("").flatMap(body -> {
                     List<String> ids = request.requestHeaders().getAll("X-Request-Id");
-                    received.add(new Received(request.method().name(), request.uri(), body, ids));
+                    received.add(new Received(request.method().name(), request.uri(), body, ids,
+                            request.requestHeaders().get("Authorization")));
                     byte[] json = JSON.writeValueAsBytes(Map.of("service", name, "method", request.method().name(),
                             "uri", request.uri(), "body", body, "requestIds", ids));
                     Mono<byte[]> answer = request.uri().contains("/slow")
@@ -57,16 +58,18 @@ final class StubUpstreams {
     final Stub meetings = new Stub("meetings");
     final Stub finance = new Stub("finance");
     final Stub procurement = new Stub("procurement");
+    final Stub portal = new Stub("portal");
 
     /** Points the gateway's routes at the stubs. */
     void register(DynamicPropertyRegistry registry) {
         registry.add("MEETINGS_URL", meetings::url);
         registry.add("FINANCE_URL", finance::url);
         registry.add("PROCUREMENT_URL", procurement::url);
+        registry.add("PORTAL_URL", portal::url);
     }
 
     List<Stub> all() {
-        return List.of(meetings, finance, procurement);
+        return List.of(meetings, finance, procurement, portal);
     }
 
     int totalReceived() {
