@@ -146,6 +146,9 @@ class MeetingController {
      * meeting built for them, with its version as the ETag (what If-Match takes back).
      */
     @GetMapping("/{id}")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The meeting and its protocol",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Meeting.class)))
     ResponseEntity<?> get(@PathVariable String id, jakarta.servlet.http.HttpServletRequest request) {
         Versioned v = service.get(id);
         var rendering = publicRendering(v, request, "json", MediaType.APPLICATION_JSON, "",
