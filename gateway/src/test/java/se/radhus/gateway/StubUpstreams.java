@@ -21,7 +21,7 @@ final class StubUpstreams {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** What one stub received. */
-    record Received(String method, String uri, String body, List<String> requestIds, String authorization) {
+    record Received(String method, String uri, String body, List<String> requestIds, String authorization, String forwardedFor) {
     }
 
     static final class Stub {
@@ -38,7 +38,7 @@ final class StubUpstreams {
                 return request.receive().aggregate().asString().defaultIfEmpty("").flatMap(body -> {
                     List<String> ids = request.requestHeaders().getAll("X-Request-Id");
                     received.add(new Received(request.method().name(), request.uri(), body, ids,
-                            request.requestHeaders().get("Authorization")));
+                            request.requestHeaders().get("Authorization"), request.requestHeaders().get("X-Forwarded-For")));
                     byte[] json = JSON.writeValueAsBytes(Map.of("service", name, "method", request.method().name(),
                             "uri", request.uri(), "body", body, "requestIds", ids));
                     Mono<byte[]> answer = request.uri().contains("/slow")

@@ -35,7 +35,7 @@ public class PublicApi {
                 .connectTimeout(Duration.ofSeconds(2)).build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
         factory.setReadTimeout(timeout);
-        this.http = builder.requestFactory(factory).build();
+        this.http = builder.requestFactory(factory).requestInterceptor(new VisitorAddress()).build();
     }
 
     /** A JSON object at {@code path} (relative to the gateway, e.g. {@code /api/bodies}) with query parameters. */

@@ -84,6 +84,20 @@ class PagesTest {
         return r;
     }
 
+    /**
+     * The API calls a page makes name its visitor as the gateway gave them (X-Forwarded-For, then the
+     * address the page request came from), so the gateway's rate limit counts each visitor alone.
+     */
+    @Test
+    void theApiCallsOfAPageNameItsVisitor() throws Exception {
+        HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                .header("X-Forwarded-For", "203.0.113.7").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(API.received).isNotEmpty().allSatisfy(r -> assertThat(r.forwardedFor()).isEqualTo("203.0.113.7, 127.0.0.1"));
+        API.received.clear();
+        page("/");
+        assertThat(API.received).isNotEmpty().allSatisfy(r -> assertThat(r.forwardedFor()).isEqualTo("127.0.0.1"));
+    }
+
     @Test
     void theStartPageListsTheBodiesAndLinksItsJsonAndTheFeed() throws Exception {
         String html = page("/").body();

@@ -18,8 +18,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class StubApi implements AutoCloseable {
 
-    /** One request: method, path and query, Accept, Authorization (null when none was sent). */
-    record Request(String method, String target, String accept, String authorization) {
+    /** One request: method, path and query, Accept, Authorization and X-Forwarded-For (null when none was sent). */
+    record Request(String method, String target, String accept, String authorization, String forwardedFor) {
     }
 
     record Answer(int status, String type, byte[] body) {
@@ -40,7 +40,7 @@ final class StubApi implements AutoCloseable {
                     + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
             String accept = exchange.getRequestHeaders().getFirst("Accept");
             received.add(new Request(exchange.getRequestMethod(), target, accept,
-                    exchange.getRequestHeaders().getFirst("Authorization")));
+                    exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("X-Forwarded-For")));
             Answer a = answers.get(target + " " + (accept != null && accept.contains("application/pdf") ? "pdf" : "json"));
             if (a == null) {
                 a = new Answer(404, "application/problem+json",
