@@ -22,7 +22,10 @@ final class StubApi implements AutoCloseable {
     record Request(String method, String target, String accept, String authorization, String forwardedFor) {
     }
 
-    record Answer(int status, String type, byte[] body) {
+    record Answer(int status, String type, byte[] body, String retryAfter) {
+        Answer(int status, String type, byte[] body) {
+            this(status, type, body, null);
+        }
     }
 
     final List<Request> received = new CopyOnWriteArrayList<>();
@@ -47,6 +50,9 @@ final class StubApi implements AutoCloseable {
                         "{\"type\":\"urn:radhus:problem:not-found\",\"status\":404}".getBytes(StandardCharsets.UTF_8));
             }
             exchange.getResponseHeaders().set("Content-Type", a.type());
+            if (a.retryAfter() != null) {
+                exchange.getResponseHeaders().set("Retry-After", a.retryAfter());
+            }
             exchange.sendResponseHeaders(a.status(), a.body().length);
             exchange.getResponseBody().write(a.body());
             exchange.close();
@@ -68,6 +74,13 @@ final class StubApi implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return this;
+    }
+
+    /** {@code target} answers 429, as the gateway's rate limit does, with {@code Retry-After} when given. */
+    StubApi tooMany(String target, String retryAfter) {
+        answers.put(target + " json", new Answer(429, "application/problem+json",
+                "{\"type\":\"urn:radhus:problem:rate-limited\",\"status\":429}".getBytes(StandardCharsets.UTF_8), retryAfter));
         return this;
     }
 
