@@ -7,7 +7,10 @@ import org.springframework.stereotype.Component;
 import se.radhus.proto.finance.v1.FinanceServiceGrpc;
 import se.radhus.proto.procurement.v1.ProcurementServiceGrpc;
 
-/** The gRPC channels to finance-service and procurement-service (FINANCE_GRPC, PROCUREMENT_GRPC). */
+/**
+ * The gRPC channels to finance-service and procurement-service (FINANCE_GRPC, PROCUREMENT_GRPC). Each call
+ * is observed: it is a span of the current trace and carries the W3C {@code traceparent} in its metadata.
+ */
 @Component
 public class PeerClients implements AutoCloseable {
 
@@ -17,11 +20,14 @@ public class PeerClients implements AutoCloseable {
     public PeerClients(@Value("${radhus.finance.grpc}") String financeTarget,
                        @Value("${radhus.procurement.grpc}") String procurementTarget,
                        @Value("${radhus.security.service-token-url}") String tokenUrl,
-                       @Value("${radhus.security.service-client-secret:}") String clientSecret) {
+                       @Value("${radhus.security.service-client-secret:}") String clientSecret,
+                       io.micrometer.observation.ObservationRegistry observations) {
         var identity = se.radhus.common.security.ServiceIdentity.bearer(
                 new se.radhus.common.security.ServiceIdentity.Tokens("meetings-service", tokenUrl, clientSecret));
-        this.finance = ManagedChannelBuilder.forTarget(financeTarget).usePlaintext().intercept(identity).build();
-        this.procurement = ManagedChannelBuilder.forTarget(procurementTarget).usePlaintext().intercept(identity).build();
+        // interceptors run last-added first: the observation starts the call's span, then the token is added
+        var traced = new io.micrometer.core.instrument.binder.grpc.ObservationGrpcClientInterceptor(observations);
+        this.finance = ManagedChannelBuilder.forTarget(financeTarget).usePlaintext().intercept(identity, traced).build();
+        this.procurement = ManagedChannelBuilder.forTarget(procurementTarget).usePlaintext().intercept(identity, traced).build();
     }
 
     public FinanceServiceGrpc.FinanceServiceBlockingStub finance() {
