@@ -21,11 +21,13 @@ public class PeerClients implements AutoCloseable {
                        @Value("${radhus.procurement.grpc}") String procurementTarget,
                        @Value("${radhus.security.service-token-url}") String tokenUrl,
                        @Value("${radhus.security.service-client-secret:}") String clientSecret,
-                       io.micrometer.observation.ObservationRegistry observations) {
+                       io.opentelemetry.api.OpenTelemetry openTelemetry) {
         var identity = se.radhus.common.security.ServiceIdentity.bearer(
                 new se.radhus.common.security.ServiceIdentity.Tokens("meetings-service", tokenUrl, clientSecret));
-        // interceptors run last-added first: the observation starts the call's span, then the token is added
-        var traced = new io.micrometer.core.instrument.binder.grpc.ObservationGrpcClientInterceptor(observations);
+        // OpenTelemetry's own interceptor, not Micrometer's Observation one: an effect carried out by the
+        // scheduled dispatcher runs inside the scheduler's Observation, which Micrometer's interceptor would take
+        // as the parent instead of the effect's stored trace (EffectTraces makes that the current context)
+        var traced = io.opentelemetry.instrumentation.grpc.v1_6.GrpcTelemetry.create(openTelemetry).newClientInterceptor();
         this.finance = ManagedChannelBuilder.forTarget(financeTarget).usePlaintext().intercept(identity, traced).build();
         this.procurement = ManagedChannelBuilder.forTarget(procurementTarget).usePlaintext().intercept(identity, traced).build();
     }
