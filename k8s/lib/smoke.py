@@ -13,11 +13,12 @@ resolves to its pod (as cluster DNS would, through /etc/hosts). Each container's
 
 Then it asserts the security context with `podman inspect` and inside each container, polls every
 readiness probe itself (podman runs none), loads the seed through the gateway with a token from Keycloak,
-checks the seed's figures, and removes everything it made (unless --keep). Exits non-zero naming what
-failed.
+checks the seed's figures and the portal's pages through the gateway, and removes everything it made
+(unless --keep). Exits non-zero naming what failed.
 """
 import argparse
 import base64
+import html.parser
 import json
 import os
 import pathlib
@@ -37,6 +38,9 @@ SUBNET = "10.213.77"
 PREFIX = "smoke-"
 SEED_CLIENT = "radhus-smoke-seed"
 SEED_SECRET = "smoke-only-seed-secret"
+# every workload the smoke overlay must run (a Deployment that went missing from it fails the run)
+WORKLOADS = {"gateway", "meetings-service", "finance-service", "procurement-service", "keycloak", "portal"}
+SEED_MEETING = "ks-nau-2024-05-21"
 
 
 def log(msg):
@@ -73,8 +77,9 @@ class Cluster:
                 self.services.append(o)
             elif kind == "Deployment":
                 self.deployments.append(o)
-        if not self.deployments:
-            fail("the rendered overlay has no Deployment")
+        missing = WORKLOADS - {d["metadata"]["name"] for d in self.deployments}
+        if missing:
+            fail(f"the rendered overlay has no Deployment {', '.join(sorted(missing))}")
         self.ips = {d["metadata"]["name"]: f"{SUBNET}.{10 + i}" for i, d in enumerate(self.deployments)}
         self.hosts = self.service_hosts()
         self.containers = []  # (deployment, container spec, podman name, {containerPort: hostPort})
@@ -377,6 +382,83 @@ def seed_and_check(cluster, root):
     log("the tillväxt balance for 2024 as of 2024-05-21 shows 1 458,2 tkr")
 
 
+class PageText(html.parser.HTMLParser):
+    """A page's text as a reader sees it (character references resolved), and its <title> and <h1>."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts, self.title, self.h1, self._in = [], "", "", []
+
+    def handle_starttag(self, tag, attrs):
+        self._in.append(tag)
+
+    def handle_endtag(self, tag):
+        while self._in and self._in.pop() != tag:
+            pass
+
+    def handle_data(self, data):
+        self.parts.append(data)
+        if "title" in self._in:
+            self.title += data
+        if "h1" in self._in:
+            self.h1 += data
+
+    @staticmethod
+    def of(body):
+        p = PageText()
+        p.feed(body)
+        p.close()
+        squash = lambda t: " ".join(t.split())
+        return squash(" ".join(p.parts)), squash(p.title), squash(p.h1)
+
+
+def page(gw, path):
+    """GET a portal page through the gateway: 200 text/html, or the run fails; its text, title and h1."""
+    req = urllib.request.Request(f"http://127.0.0.1:{gw}{path}", headers={"Accept": "text/html"})
+    try:
+        with urllib.request.urlopen(req, timeout=30) as r:
+            status, ctype, body = r.status, r.headers.get("Content-Type", ""), r.read().decode()
+    except urllib.error.HTTPError as e:
+        status, ctype, body = e.code, e.headers.get("Content-Type", ""), e.read().decode(errors="replace")
+    if status != 200 or not ctype.startswith("text/html"):
+        fail(f"GET {path} through the gateway (the portal): {status} {ctype}: {body[:300]}")
+    return PageText.of(body)
+
+
+def check_portal(cluster):
+    """The portal's pages through the gateway (route `portal` → the portal's Service → the portal, which reads
+    the public API back through the gateway's Service): the start page lists the bodies the API lists, and
+    the seed meeting's page is titled with its body and shows every public paragraph's title the API gives."""
+    gw = cluster.host_port("gateway", 8080)
+    status, body = http("GET", f"http://127.0.0.1:{gw}/api/bodies?pageSize=100")
+    if status != 200:
+        fail(f"GET /api/bodies through the gateway: {status} {body[:300]}")
+    names = {b["id"]: b["name"] for b in json.loads(body)["items"]}
+    if not names:
+        fail("GET /api/bodies through the gateway lists no body after the seed")
+    text, _, _ = page(gw, "/")
+    missing = [n for n in names.values() if n not in text]
+    if missing:
+        fail(f"GET / (the portal's start page) does not list the bodies {missing}")
+    log(f"GET / through the gateway (the portal): 200 text/html, lists the {len(names)} bodies the API lists")
+    status, body = http("GET", f"http://127.0.0.1:{gw}/api/meetings/{SEED_MEETING}")
+    if status != 200:
+        fail(f"GET /api/meetings/{SEED_MEETING} through the gateway: {status} {body[:300]}")
+    meeting = json.loads(body)
+    body_name = names.get(meeting["bodyId"]) or fail(f"the seed meeting's body {meeting['bodyId']} is not listed")
+    titles = [p["title"] for p in meeting.get("paragraphs", []) if p.get("title")]
+    if not titles:
+        fail(f"GET /api/meetings/{SEED_MEETING} names no paragraph title")
+    text, title, h1 = page(gw, f"/sammantraden/{SEED_MEETING}")
+    if body_name not in title or body_name not in h1:
+        fail(f"GET /sammantraden/{SEED_MEETING}: title {title!r}, h1 {h1!r}: neither names {body_name!r}")
+    missing = [t for t in titles if " ".join(t.split()) not in text]
+    if missing:
+        fail(f"GET /sammantraden/{SEED_MEETING} lacks the paragraph titles {missing}")
+    log(f"GET /sammantraden/{SEED_MEETING} through the gateway (the portal): 200 text/html, {title!r}, "
+        f"all {len(titles)} paragraph titles")
+
+
 def find_years(o):
     """Every object in the answer that names a year."""
     if isinstance(o, dict):
@@ -410,6 +492,7 @@ def main():
         cluster.wait_ready(a.ready_timeout)
         log(f"all {len(cluster.containers)} containers ready after {time.monotonic() - start:.0f} s")
         seed_and_check(cluster, root)
+        check_portal(cluster)
         restarted = {k: v for k, v in cluster.restarts().items() if v}
         if restarted:
             fail(f"containers restarted during the run: {restarted}")

@@ -128,6 +128,17 @@ class GatewayEdgeTest {
         assertThat(got.authorization()).isNull();
     }
 
+    /** Without trusted proxies a client's own X-Forwarded-For never reaches the portal: its address does. */
+    @Test
+    void aClientCannotTellThePortalWhoItIs() throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sok?q=spoofed")).timeout(HANG_UP)
+                .header("X-Forwarded-For", "6.6.6.6").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        StubUpstreams.Received got = UPSTREAMS.portal.received.stream().filter(x -> x.uri().equals("/sok?q=spoofed"))
+                .findFirst().orElseThrow();
+        assertThat(got.forwardedFor()).isEqualTo("127.0.0.1");
+    }
+
     @Test
     void theCallersRequestIdIsKeptAndEchoedOnce() throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/bodies")).timeout(HANG_UP)

@@ -21,7 +21,8 @@ final class StubUpstreams {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** What one stub received. */
-    record Received(String method, String uri, String body, List<String> requestIds, String authorization, String traceparent) {
+    record Received(String method, String uri, String body, List<String> requestIds, String authorization, String forwardedFor,
+                    String traceparent) {
     }
 
     static final class Stub {
@@ -38,7 +39,8 @@ final class StubUpstreams {
                 return request.receive().aggregate().asString().defaultIfEmpty("").flatMap(body -> {
                     List<String> ids = request.requestHeaders().getAll("X-Request-Id");
                     received.add(new Received(request.method().name(), request.uri(), body, ids,
-                            request.requestHeaders().get("Authorization"), request.requestHeaders().get("traceparent")));
+                            request.requestHeaders().get("Authorization"), request.requestHeaders().get("X-Forwarded-For"),
+                            request.requestHeaders().get("traceparent")));
                     byte[] json = JSON.writeValueAsBytes(Map.of("service", name, "method", request.method().name(),
                             "uri", request.uri(), "body", body, "requestIds", ids));
                     Mono<byte[]> answer = request.uri().contains("/slow")

@@ -58,4 +58,15 @@ class TrustedProxyTest {
         assertThat(get("198.51.100.1, 203.0.113.6, 10.1.2.3")).isEqualTo(200);
         assertThat(get("198.51.100.2, 203.0.113.6")).isEqualTo(429);
     }
+
+    /** A page's visitor, as the gateway takes it, reaches the portal, and nothing else a client wrote. */
+    @Test
+    void thePortalIsToldTheVisitorTheGatewayTookNotWhatTheClientWrote() throws Exception {
+        var r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sok?q=visitor-behind-proxy"))
+                .timeout(java.time.Duration.ofSeconds(30)).header("X-Forwarded-For", "198.51.100.1, 203.0.113.9, 10.1.2.3").GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(UPSTREAMS.portal.received.stream().filter(x -> x.uri().equals("/sok?q=visitor-behind-proxy")).findFirst()
+                .orElseThrow().forwardedFor()).isEqualTo("203.0.113.9");
+    }
 }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -160,6 +161,53 @@ class ApiDocumentTest {
             }
         }
         assertEquals(List.of(), unanswered);
+    }
+
+    /**
+     * The seed's examples (§ 181's grant, § 179's award of 23310) are true: each response example is what the
+     * path it names answers on this seeded suite, and every example, request or response, is valid under its
+     * operation's schema (JSON Schema 2020-12, OpenAPI 3.1's dialect).
+     */
+    @Test
+    void theSeedsExamplesAreTrueAnswersAndValidUnderTheirSchemas() throws Exception {
+        List<String> checked = new ArrayList<>();
+        var paths = document.path("paths").fields();
+        while (paths.hasNext()) {
+            var path = paths.next();
+            var ops = path.getValue().fields();
+            while (ops.hasNext()) {
+                var op = ops.next();
+                List<JsonNode> media = new ArrayList<>();
+                media.add(op.getValue().path("requestBody").path("content").path("application/json"));
+                op.getValue().path("responses").forEach(r -> media.add(r.path("content").path("application/json")));
+                for (JsonNode m : media) {
+                    JsonNode example = m.path("examples").path("seed");
+                    if (example.isMissingNode()) {
+                        continue;
+                    }
+                    String where = op.getKey() + " " + path.getKey();
+                    var errors = schemaOf(m.path("schema")).validate(example.path("value"));
+                    assertEquals(Set.of(), errors, where + ": the example is not valid under its schema");
+                    if (example.has("x-source")) {
+                        HttpResponse<String> live = suite.send("GET", example.path("x-source").asText(), null, Map.of());
+                        assertEquals(200, live.statusCode(), live.body());
+                        assertEquals(example.path("value"), JSON.readTree(live.body()), where + ": the seeded suite answers otherwise");
+                    }
+                    checked.add(where);
+                }
+            }
+        }
+        assertEquals(List.of("get /api/grants/{id}", "post /api/grants", "get /api/procurements/{id}",
+                "post /api/procurements/{id}/award", "post /api/procurements/{id}/award").stream().sorted().toList(),
+                checked.stream().sorted().toList());
+    }
+
+    /** A schema of the document (a $ref into its components, or inline) as a validator, its refs resolved in the document. */
+    com.networknt.schema.JsonSchema schemaOf(JsonNode schema) {
+        com.fasterxml.jackson.databind.node.ObjectNode root = schema.deepCopy();
+        root.set("components", document.path("components"));
+        return com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+                .getSchema(root);
     }
 
     @Test

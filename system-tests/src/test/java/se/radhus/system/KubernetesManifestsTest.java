@@ -131,8 +131,8 @@ class KubernetesManifestsTest {
                 assertNotNull(c.getReadinessProbe(), name + " has no readiness probe");
             }
         }
-        assertEquals(5, deployments, variant + " should deploy the gateway, three services and Keycloak");
-        for (String service : List.of("gateway", "meetings-service", "finance-service", "procurement-service")) {
+        assertEquals(6, deployments, variant + " should deploy the gateway, three services, the portal and Keycloak");
+        for (String service : List.of("gateway", "meetings-service", "finance-service", "procurement-service", "portal")) {
             assertTrue(objects.stream().anyMatch(o -> o instanceof Service && o.getMetadata().getName().equals(service)),
                     variant + " lacks Service " + service);
             assertTrue(objects.stream().anyMatch(o -> o.getKind().equals("ServiceAccount")

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Probe;
@@ -22,13 +23,17 @@ import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -45,7 +50,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class KubernetesPoliciesTest {
 
-    static final Set<String> SERVICES = Set.of("gateway", "meetings-service", "finance-service", "procurement-service");
+    static final Set<String> SERVICES = Set.of("gateway", "meetings-service", "finance-service", "procurement-service", "portal");
     static final Pattern SLEEP = Pattern.compile("sleep ?(\\d+)");
 
     static Stream<String> variants() throws Exception {
@@ -234,7 +239,7 @@ class KubernetesPoliciesTest {
     void productionHoldsWhatAClusterNeeds() throws Exception {
         List<HasMetadata> objects = rendered("k8s/overlays/production");
         assertTrue(objects.stream().filter(NetworkPolicy.class::isInstance).count() >= 5, "NetworkPolicies");
-        assertTrue(objects.stream().filter(PodDisruptionBudget.class::isInstance).count() >= 6, "a PDB per workload");
+        assertTrue(objects.stream().filter(PodDisruptionBudget.class::isInstance).count() >= 7, "a PDB per workload");
         HorizontalPodAutoscaler hpa = objects.stream().filter(HorizontalPodAutoscaler.class::isInstance).map(HorizontalPodAutoscaler.class::cast)
                 .findFirst().orElseThrow(() -> new AssertionError("no HPA"));
         assertEquals("gateway", hpa.getSpec().getScaleTargetRef().getName());
@@ -272,6 +277,207 @@ class KubernetesPoliciesTest {
         Container meetings = deployment(objects, "meetings-service").getSpec().getTemplate().getSpec().getContainers().get(0);
         assertTrue(meetings.getVolumeMounts().stream().anyMatch(m -> m.getMountPath().equals(env(meetings).get("RADHUS_DATA_DIR"))),
                 "meetings-service's data folder (its search index) is a volume");
+
+        // the portal: two replicas behind the gateway, never an Ingress backend of its own; it reads the API in
+        // the cluster (the gateway's Service), not through the Ingress's public address
+        Deployment portal = deployment(objects, "portal");
+        assertTrue(portal.getSpec().getReplicas() >= 2, "the portal keeps a replica through a drain (PDB minAvailable 1)");
+        assertFalse(backends.contains("portal"), "the portal is reached through the gateway only, not an Ingress backend: " + backends);
+        String apiUrl = env(portal.getSpec().getTemplate().getSpec().getContainers().get(0)).get("RADHUS_API_URL");
+        assertEquals("gateway", URI.create(apiUrl).getHost(), "the portal reads the API through the gateway's Service: " + apiUrl);
+        // every absolute link the API writes (feeds, OParl, OCDS, the OpenAPI document) names the public address
+        String publicHost = ingress.getSpec().getRules().stream().filter(r -> r.getHttp().getPaths().stream()
+                .anyMatch(p -> p.getBackend().getService().getName().equals("gateway"))).findFirst().orElseThrow().getHost();
+        for (String service : List.of("gateway", "meetings-service", "procurement-service")) {
+            assertEquals("https://" + publicHost, env(deployment(objects, service).getSpec().getTemplate().getSpec().getContainers().get(0))
+                    .get("PUBLIC_BASE_URL"), service + "'s PUBLIC_BASE_URL");
+        }
+    }
+
+    /** The gateway routes the pages to the portal's Service and the portal reads the API from the gateway's Service, each URL naming a Service that selects the other's pods on the port it listens on. */
+    @ParameterizedTest
+    @MethodSource("variants")
+    void theGatewayAndThePortalReachEachOtherThroughTheirServices(String variant) throws Exception {
+        List<HasMetadata> objects = rendered(variant);
+        Deployment gateway = deployment(objects, "gateway");
+        Deployment portal = deployment(objects, "portal");
+        Container portalContainer = portal.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertServiceReaches(objects, env(gateway.getSpec().getTemplate().getSpec().getContainers().get(0)).get("PORTAL_URL"), portal, variant + ": the gateway's PORTAL_URL");
+        assertServiceReaches(objects, env(portalContainer).get("RADHUS_API_URL"), gateway, variant + ": the portal's RADHUS_API_URL");
+        assertEquals("0.0.0.0", env(portalContainer).get("BIND_ADDRESS"), variant + ": the portal listens on the pod's interfaces");
+        int http = portalContainer.getPorts().stream().filter(p -> "http".equals(p.getName())).findFirst().orElseThrow().getContainerPort();
+        assertEquals(String.valueOf(http), env(portalContainer).get("HTTP_PORT"), variant + ": the portal's HTTP_PORT is its port http");
+    }
+
+    static void assertServiceReaches(List<HasMetadata> objects, String url, Deployment target, String what) {
+        assertNotNull(url, what + " is not set");
+        URI uri = URI.create(url);
+        Service service = objects.stream().filter(o -> o instanceof Service && o.getMetadata().getName().equals(uri.getHost()))
+                .map(Service.class::cast).findFirst().orElseThrow(() -> new AssertionError(what + " " + url + " names no Service"));
+        Map<String, String> labels = target.getSpec().getTemplate().getMetadata().getLabels();
+        assertTrue(selects(service.getSpec().getSelector(), labels), what + ": Service " + uri.getHost() + " does not select " + target.getMetadata().getName());
+        ServicePort port = service.getSpec().getPorts().stream().filter(p -> p.getPort() == uri.getPort()).findFirst()
+                .orElseThrow(() -> new AssertionError(what + " " + url + ": Service " + uri.getHost() + " has no port " + uri.getPort()));
+        assertTrue(target.getSpec().getTemplate().getSpec().getContainers().stream().flatMap(c -> c.getPorts().stream())
+                .anyMatch(p -> port.getTargetPort().getStrVal().equals(p.getName())), what + ": port " + uri.getPort() + " targets no port of " + target.getMetadata().getName());
+    }
+
+    // --- what the NetworkPolicies let through ---------------------------------------------------------------
+
+    /** A pod that may send or take a connection: a workload's pods in the variant's namespace, or a pod elsewhere. */
+    record Pod(String name, String namespace, Map<String, String> labels) {
+    }
+
+    /**
+     * Whether the policies let {@code from} open a TCP connection to {@code to} on {@code port}, as Kubernetes
+     * decides it: the policies that select the receiving pod for Ingress must admit it in one rule (no such policy:
+     * admitted), and those that select the sender for Egress must let it out in one rule. Only the policies' own
+     * namespace is governed here; pods elsewhere are unrestricted on their side. An ipBlock is taken to match
+     * every pod (more than a cluster might, so the answer errs towards "reached"). Selectors by matchLabels only.
+     */
+    static boolean allowed(List<NetworkPolicy> policies, String namespace, Pod from, Pod to, int port) {
+        boolean in = !to.namespace().equals(namespace) || admits(policies, namespace, to, "Ingress", from, port);
+        boolean out = !from.namespace().equals(namespace) || admits(policies, namespace, from, "Egress", to, port);
+        return in && out;
+    }
+
+    static boolean admits(List<NetworkPolicy> policies, String namespace, Pod subject, String type, Pod peer, int port) {
+        List<NetworkPolicy> governing = policies.stream()
+                .filter(p -> p.getSpec().getPolicyTypes().contains(type) && matches(p.getSpec().getPodSelector(), subject.labels())).toList();
+        if (governing.isEmpty()) {
+            return true;
+        }
+        for (NetworkPolicy p : governing) {
+            if (type.equals("Ingress")) {
+                for (var rule : p.getSpec().getIngress() == null ? List.<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule>of() : p.getSpec().getIngress()) {
+                    if (peers(rule.getFrom(), namespace, peer) && ports(rule.getPorts(), port)) {
+                        return true;
+                    }
+                }
+            } else {
+                for (var rule : p.getSpec().getEgress() == null ? List.<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule>of() : p.getSpec().getEgress()) {
+                    if (peers(rule.getTo(), namespace, peer) && ports(rule.getPorts(), port)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    static boolean peers(List<NetworkPolicyPeer> peers, String namespace, Pod pod) {
+        if (peers == null || peers.isEmpty()) {
+            return true;
+        }
+        for (NetworkPolicyPeer p : peers) {
+            if (p.getIpBlock() != null) {
+                return true;
+            }
+            boolean ns = p.getNamespaceSelector() == null ? pod.namespace().equals(namespace)
+                    : matches(p.getNamespaceSelector(), Map.of("kubernetes.io/metadata.name", pod.namespace()));
+            boolean labels = p.getPodSelector() == null || matches(p.getPodSelector(), pod.labels());
+            if ((p.getNamespaceSelector() != null || p.getPodSelector() != null) && ns && labels) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean ports(List<NetworkPolicyPort> ports, int port) {
+        if (ports == null || ports.isEmpty()) {
+            return true;
+        }
+        for (NetworkPolicyPort p : ports) {
+            if (p.getProtocol() != null && !p.getProtocol().equals("TCP")) {
+                continue;
+            }
+            if (p.getPort() == null) {
+                return true;
+            }
+            assertNotNull(p.getPort().getIntVal(), "a policy names port " + p.getPort().getStrVal() + " by name: this model knows numbers only");
+            int low = p.getPort().getIntVal();
+            int high = p.getEndPort() == null ? low : p.getEndPort();
+            if (port >= low && port <= high) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean matches(LabelSelector selector, Map<String, String> labels) {
+        if (selector == null) {
+            return true;
+        }
+        assertTrue(selector.getMatchExpressions() == null || selector.getMatchExpressions().isEmpty(),
+                "a selector with matchExpressions: this model knows matchLabels only");
+        return selector.getMatchLabels() == null || selector.getMatchLabels().entrySet().stream()
+                .allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
+    }
+
+    /** Who may connect to the portal, and where the portal may connect to: every workload of the variant, the Ingress controller, the scraper, DNS and a pod of another namespace, on every port a policy or a container names. */
+    @ParameterizedTest
+    @MethodSource("variants")
+    void onlyTheGatewayReachesThePortalAndThePortalOnlyTheGatewayAndDns(String variant) throws Exception {
+        List<HasMetadata> objects = rendered(variant);
+        List<NetworkPolicy> policies = objects.stream().filter(NetworkPolicy.class::isInstance).map(NetworkPolicy.class::cast).toList();
+        String namespace = Objects.requireNonNullElse(policies.getFirst().getMetadata().getNamespace(), "default");
+        List<Pod> pods = new ArrayList<>();
+        Map<String, Set<Integer>> listens = new LinkedHashMap<>();
+        for (var w : workloads(objects).entrySet()) {
+            Pod pod = new Pod(w.getKey(), namespace, w.getValue().getMetadata().getLabels());
+            pods.add(pod);
+            Set<Integer> own = new TreeSet<>();
+            w.getValue().getSpec().getContainers().forEach(c -> (c.getPorts() == null ? List.<ContainerPort>of() : c.getPorts()).forEach(p -> own.add(p.getContainerPort())));
+            listens.put(pod.name(), own);
+        }
+        Pod ingressController = new Pod("ingress-nginx", "ingress-nginx", Map.of("app.kubernetes.io/name", "ingress-nginx"));
+        Pod scraper = new Pod("monitoring", "monitoring", Map.of("app.kubernetes.io/name", "prometheus"));
+        Pod dns = new Pod("kube-dns", "kube-system", Map.of("k8s-app", "kube-dns"));
+        Pod stranger = new Pod("elsewhere", "elsewhere", Map.of());
+        List<Pod> outside = List.of(ingressController, scraper, dns, stranger);
+        Set<Integer> everyPort = new TreeSet<>(List.of(53, 80, 443));
+        listens.values().forEach(everyPort::addAll);
+        policies.forEach(p -> {
+            (p.getSpec().getIngress() == null ? List.<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule>of() : p.getSpec().getIngress())
+                    .forEach(r -> (r.getPorts() == null ? List.<NetworkPolicyPort>of() : r.getPorts()).forEach(port -> everyPort.add(port.getPort().getIntVal())));
+            (p.getSpec().getEgress() == null ? List.<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule>of() : p.getSpec().getEgress())
+                    .forEach(r -> (r.getPorts() == null ? List.<NetworkPolicyPort>of() : r.getPorts()).forEach(port -> everyPort.add(port.getPort().getIntVal())));
+        });
+        Pod portal = pods.stream().filter(p -> p.name().equals("Deployment/portal")).findFirst().orElseThrow(() -> new AssertionError(variant + ": no portal"));
+        Pod gateway = pods.stream().filter(p -> p.name().equals("Deployment/gateway")).findFirst().orElseThrow();
+
+        // the model itself admits what the policies allow elsewhere and refuses a stranger
+        assertTrue(allowed(policies, namespace, ingressController, gateway, 8080), variant + ": the model lets the Ingress controller reach the gateway");
+        assertFalse(allowed(policies, namespace, stranger, gateway, 8080), variant + ": the model lets a pod of another namespace reach the gateway");
+        assertFalse(allowed(policies, namespace, gateway, gateway, 8080), variant + ": the model lets the gateway reach itself");
+
+        Set<String> in = new TreeSet<>();
+        for (Pod from : concat(pods, outside)) {
+            for (int port : everyPort) {
+                if (!from.equals(portal) && allowed(policies, namespace, from, portal, port)) {
+                    in.add(from.name() + " → portal:" + port);
+                }
+            }
+        }
+        assertEquals(Set.of("Deployment/gateway → portal:8084"), in,
+                variant + ": what reaches the portal");
+        assertEquals(Set.of(8084), listens.get(portal.name()), variant + ": the portal's ports");
+
+        Set<String> out = new TreeSet<>();
+        for (Pod to : concat(pods, outside)) {
+            for (int port : to.namespace().equals(namespace) ? listens.get(to.name()) : everyPort) {
+                if (!to.equals(portal) && allowed(policies, namespace, portal, to, port)) {
+                    out.add("portal → " + to.name() + ":" + port);
+                }
+            }
+        }
+        assertEquals(Set.of("portal → Deployment/gateway:8080", "portal → kube-dns:53"), out, variant + ": where the portal may connect");
+    }
+
+    static List<Pod> concat(List<Pod> a, List<Pod> b) {
+        List<Pod> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     @Test

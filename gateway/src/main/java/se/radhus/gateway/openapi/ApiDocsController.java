@@ -28,6 +28,7 @@ import reactor.core.publisher.Mono;
 import se.radhus.common.api.Problem;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code /api/openapi.json} and {@code .yaml}: the services' own documents, fetched from them and
@@ -48,6 +49,9 @@ public class ApiDocsController {
     static final String DOCS_CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiDocsController.class);
+    /** The seed's examples, read once (a missing or broken file stops the gateway at start, not a reader later). */
+    private static final JsonNode EXAMPLES = SeedExamples.load();
 
     private final GatewayProperties gateway;
     private final ApiDocsProperties properties;
@@ -75,8 +79,14 @@ public class ApiDocsController {
     Mono<JsonNode> document() {
         List<Mono<ApiDocument.Source>> fetches = properties.sources().entrySet().stream()
                 .map(e -> fetch(e.getKey(), e.getValue())).toList();
-        return Flux.concat(fetches).collectList().map(sources -> new ApiDocument(routePatterns())
-                .merge(sources, properties.version(), properties.publicBaseUrl()));
+        return Flux.concat(fetches).collectList().map(sources -> {
+            ObjectNode doc = new ApiDocument(routePatterns()).merge(sources, properties.version(), properties.publicBaseUrl());
+            List<String> absent = SeedExamples.addTo(doc, EXAMPLES);
+            if (!absent.isEmpty()) {
+                log.warn("{} names operations the merged document does not have: {}", SeedExamples.RESOURCE, absent);
+            }
+            return doc;
+        });
     }
 
     private Mono<ApiDocument.Source> fetch(String service, ApiDocsProperties.Source source) {

@@ -85,7 +85,7 @@ class AgendaController {
      * @param kallelse   its publication, null before
      */
     record AgendaView(String meetingId, String bodyId, LocalDate meetingDate, int noticeDays, LocalDate due,
-                      List<ItemView> items, Agenda.Kallelse kallelse) {
+                      List<ItemView> items, Responses.KallelseResponse kallelse) {
     }
 
     private ResponseEntity<AgendaView> shown(VersionedAgenda v, HttpServletRequest request, int status) {
@@ -105,7 +105,7 @@ class AgendaController {
                 i.documents().stream().map(docs::get).filter(java.util.Objects::nonNull)
                         .map(d -> view(d, who.seesProtectedIdentities() ? d.name() : names.publish(d.name()))).toList(),
                 i.paragraph())).toList();
-        AgendaView body = new AgendaView(a.meetingId(), a.bodyId(), a.meetingDate(), days, a.due(days), items, visible.kallelse());
+        AgendaView body = new AgendaView(a.meetingId(), a.bodyId(), a.meetingDate(), days, a.due(days), items, Responses.KallelseResponse.of(visible.kallelse()));
         return ResponseEntity.status(status).eTag("\"" + v.version() + "\"").body(body);
     }
 

@@ -28,8 +28,12 @@ class AnslagstavlaController {
      * @param nextPageToken the archive's next page, null when there is none (and on the board itself)
      * @param today         the day the board is read for (Europe/Stockholm)
      */
-    record Board(List<Notice> notices, Anslagstavla.HowToAppeal howToAppeal, String archive, String nextPageToken,
-                 java.time.LocalDate today) {
+    record Board(List<Responses.NoticeResponse> notices, Responses.HowToAppealResponse howToAppeal, String archive,
+                 String nextPageToken, java.time.LocalDate today) {
+        Board(List<Notice> notices, String archive, String nextPageToken, java.time.LocalDate today) {
+            this(MeetingResponse.all(notices, Responses.NoticeResponse::of), Responses.HowToAppealResponse.of(Anslagstavla.HOW_TO_APPEAL),
+                    archive, nextPageToken, today);
+        }
     }
 
     private final NoticeBoard board;
@@ -41,13 +45,13 @@ class AnslagstavlaController {
     /** The notices up today. */
     @GetMapping
     Board current() {
-        return new Board(board.current(), Anslagstavla.HOW_TO_APPEAL, ARCHIVE, null, board.today());
+        return new Board(board.current(), ARCHIVE, null, board.today());
     }
 
     /** The notices taken down, a page at a time. */
     @GetMapping("/arkiv")
     Board archive(@RequestParam(defaultValue = "0") int pageSize, @RequestParam(defaultValue = "") String pageToken) {
         var page = board.archive(pageSize, pageToken);
-        return new Board(page.notices(), Anslagstavla.HOW_TO_APPEAL, ARCHIVE, page.nextPageToken(), board.today());
+        return new Board(page.notices(), ARCHIVE, page.nextPageToken(), board.today());
     }
 }

@@ -41,9 +41,10 @@ final class ApiRecords {
 
     /** A body as the API shows it. */
     record BodyResponse(String id, String name, String shortName, String parentId, String diariumPrefix,
-                        List<Membership> members, Integer seats) {
+                        List<Responses.MembershipResponse> members, Integer seats) {
         static BodyResponse of(Body b) {
-            return new BodyResponse(b.id(), b.name(), b.shortName(), b.parentId(), b.diariumPrefix(), b.members(), b.seats());
+            return new BodyResponse(b.id(), b.name(), b.shortName(), b.parentId(), b.diariumPrefix(),
+                    MeetingResponse.all(b.members(), Responses.MembershipResponse::of), b.seats());
         }
     }
 

@@ -53,15 +53,16 @@ class AppealController {
     }
 
     @PostMapping("/{id}/paragraphs/{number}/appeals")
-    ResponseEntity<Appeal> register(@PathVariable String id, @PathVariable int number, @RequestBody AppealRequest r) {
+    ResponseEntity<Responses.AppealResponse> register(@PathVariable String id, @PathVariable int number, @RequestBody AppealRequest r) {
         Appeal a = appeals.register(id, number, r.received(), r.court(), r.caseNumber());
-        return ResponseEntity.created(URI.create("/api/meetings/" + id + "/paragraphs/" + number + "/appeals/" + a.id())).body(a);
+        return ResponseEntity.created(URI.create("/api/meetings/" + id + "/paragraphs/" + number + "/appeals/" + a.id())).body(Responses.AppealResponse.of(a));
     }
 
     @PostMapping("/{id}/paragraphs/{number}/appeals/{appealId}/judgments")
-    Appeal judge(@PathVariable String id, @PathVariable int number, @PathVariable String appealId, @RequestBody JudgmentRequest r) {
-        return appeals.judge(id, number, appealId, new Appeal.Judgment(r.court(), r.date(), r.outcome(),
-                r.isFinal() != null && r.isFinal()));
+    Responses.AppealResponse judge(@PathVariable String id, @PathVariable int number, @PathVariable String appealId,
+                                   @RequestBody JudgmentRequest r) {
+        return Responses.AppealResponse.of(appeals.judge(id, number, appealId, new Appeal.Judgment(r.court(), r.date(), r.outcome(),
+                r.isFinal() != null && r.isFinal())));
     }
 
     @GetMapping("/{id}/paragraphs/{number}/legal-force")

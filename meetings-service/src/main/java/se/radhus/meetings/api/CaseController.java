@@ -38,16 +38,17 @@ class CaseController {
 
     /** The diarium's cases; the public sees only those with an adjusted decision, staff every one. */
     @GetMapping
-    PageResponse<CaseFile> list(@RequestParam(defaultValue = "0") int pageSize, @RequestParam(defaultValue = "") String pageToken,
+    PageResponse<Responses.CaseFileResponse> list(@RequestParam(defaultValue = "0") int pageSize, @RequestParam(defaultValue = "") String pageToken,
                                 jakarta.servlet.http.HttpServletRequest request) {
-        return PageResponse.of(service.list(Caller.principal(request).seesDrafts(), Caller.principal(request).seesProtectedIdentities(), pageSize, pageToken));
+        var page = service.list(Caller.principal(request).seesDrafts(), Caller.principal(request).seesProtectedIdentities(), pageSize, pageToken);
+        return new PageResponse<>(MeetingResponse.all(page.items(), Responses.CaseFileResponse::of), page.nextPageToken());
     }
 
     @PostMapping
-    ResponseEntity<CaseFile> register(@RequestBody RegisterRequest r) {
+    ResponseEntity<Responses.CaseFileResponse> register(@RequestBody RegisterRequest r) {
         InvalidInput.check(CaseFile.validateNew(r.bodyId(), r.title()));
         CaseFile c = service.register(r.bodyId(), r.title(), r.registeredOn(), r.documents());
-        return ResponseEntity.created(URI.create("/api/cases/" + c.number())).body(c);
+        return ResponseEntity.created(URI.create("/api/cases/" + c.number())).body(Responses.CaseFileResponse.of(c));
     }
 
     /** A number without a slash: {@code SLK-2024-00252}, {@code SLK-2025-00005:54}, {@code 78990}. */

@@ -63,8 +63,8 @@ class MeetingController {
                 .orElseThrow(() -> new ProblemException(Problem.notFound("No meeting has id " + m.id() + ".")));
     }
 
-    ResponseEntity<Meeting> ok(Versioned v, jakarta.servlet.http.HttpServletRequest request) {
-        return ResponseEntity.ok().eTag("\"" + v.version() + "\"").body(visible(v.meeting(), request));
+    ResponseEntity<MeetingResponse> ok(Versioned v, jakarta.servlet.http.HttpServletRequest request) {
+        return ResponseEntity.ok().eTag("\"" + v.version() + "\"").body(MeetingResponse.of(visible(v.meeting(), request)));
     }
 
     /** The protocol's effects and how each stands. */
@@ -92,7 +92,7 @@ class MeetingController {
     }
 
     @org.springframework.web.bind.annotation.PutMapping("/{id}/attendance")
-    ResponseEntity<Meeting> attendance(@PathVariable String id, @RequestBody AttendanceRequest r, jakarta.servlet.http.HttpServletRequest request,
+    ResponseEntity<MeetingResponse> attendance(@PathVariable String id, @RequestBody AttendanceRequest r, jakarta.servlet.http.HttpServletRequest request,
                                        @RequestHeader(value = "If-Match", required = false) String match) {
         return ok(service.changeAttendance(id, r.attendance(), r.adjusters(), ifMatch(match)), request);
     }
@@ -134,10 +134,10 @@ class MeetingController {
     }
 
     @PostMapping
-    ResponseEntity<Meeting> plan(@RequestBody PlanRequest r) {
+    ResponseEntity<MeetingResponse> plan(@RequestBody PlanRequest r) {
         Versioned v = service.plan(r.bodyId(), r.date(), r.startTime(), r.endTime(), r.place(), r.attendance(), r.adjusters());
         log.info("planned meeting {}", v.meeting().id());
-        return ResponseEntity.created(URI.create("/api/meetings/" + v.meeting().id())).eTag("\"1\"").body(v.meeting());
+        return ResponseEntity.created(URI.create("/api/meetings/" + v.meeting().id())).eTag("\"1\"").body(MeetingResponse.of(v.meeting()));
     }
 
     /**
@@ -148,11 +148,11 @@ class MeetingController {
     @GetMapping("/{id}")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The meeting and its protocol",
             content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Meeting.class)))
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = MeetingResponse.class)))
     ResponseEntity<?> get(@PathVariable String id, jakarta.servlet.http.HttpServletRequest request) {
         Versioned v = service.get(id);
         var rendering = publicRendering(v, request, "json", MediaType.APPLICATION_JSON, "",
-                m -> json.writeValueAsBytes(m));
+                m -> json.writeValueAsBytes(MeetingResponse.of(m)));
         return rendering != null ? rendering : ok(v, request);
     }
 
@@ -171,7 +171,7 @@ class MeetingController {
     }
 
     @PostMapping("/{id}/state")
-    ResponseEntity<Meeting> state(@PathVariable String id, @RequestBody StateRequest r, jakarta.servlet.http.HttpServletRequest request,
+    ResponseEntity<MeetingResponse> state(@PathVariable String id, @RequestBody StateRequest r, jakarta.servlet.http.HttpServletRequest request,
                                   @RequestHeader(value = "If-Match", required = false) String match) {
         if (r.state() == null) {
             throw new ProblemException(Problem.badRequest("state is HELD or PROTOCOL_DRAFT."));
@@ -185,14 +185,14 @@ class MeetingController {
     }
 
     @PostMapping("/{id}/paragraphs")
-    ResponseEntity<Meeting> addParagraph(@PathVariable String id, @RequestBody ApiRecords.ParagraphRequest request,
+    ResponseEntity<MeetingResponse> addParagraph(@PathVariable String id, @RequestBody ApiRecords.ParagraphRequest request,
                                          @RequestHeader(value = "If-Match", required = false) String match,
                                          jakarta.servlet.http.HttpServletRequest http) {
         Paragraph p = request.toDomain();
         Versioned v = service.addParagraph(id, p, ifMatch(match));
         log.info("added § {} to {}", p.number(), id);
         return ResponseEntity.created(URI.create("/api/meetings/" + id + "/paragraphs/" + p.number()))
-                .eTag("\"" + v.version() + "\"").headers(mentionWarning(v.meeting(), p, http)).body(visible(v.meeting(), http));
+                .eTag("\"" + v.version() + "\"").headers(mentionWarning(v.meeting(), p, http)).body(MeetingResponse.of(visible(v.meeting(), http)));
     }
 
     @GetMapping("/{id}/paragraphs/{number}")
@@ -202,11 +202,11 @@ class MeetingController {
     }
 
     @PutMapping("/{id}/paragraphs/{number}")
-    ResponseEntity<Meeting> replaceParagraph(@PathVariable String id, @PathVariable int number, @RequestBody ApiRecords.ParagraphRequest body, jakarta.servlet.http.HttpServletRequest request,
+    ResponseEntity<MeetingResponse> replaceParagraph(@PathVariable String id, @PathVariable int number, @RequestBody ApiRecords.ParagraphRequest body, jakarta.servlet.http.HttpServletRequest request,
                                              @RequestHeader(value = "If-Match", required = false) String match) {
         Paragraph p = body.toDomain();
         Versioned v = service.replaceParagraph(id, number, p, ifMatch(match));
-        return ResponseEntity.ok().eTag("\"" + v.version() + "\"").headers(mentionWarning(v.meeting(), p, request)).body(visible(v.meeting(), request));
+        return ResponseEntity.ok().eTag("\"" + v.version() + "\"").headers(mentionWarning(v.meeting(), p, request)).body(MeetingResponse.of(visible(v.meeting(), request)));
     }
 
     /**
@@ -228,20 +228,20 @@ class MeetingController {
     }
 
     @org.springframework.web.bind.annotation.DeleteMapping("/{id}/paragraphs/{number}")
-    ResponseEntity<Meeting> dropParagraph(@PathVariable String id, @PathVariable int number,
+    ResponseEntity<MeetingResponse> dropParagraph(@PathVariable String id, @PathVariable int number,
                                           jakarta.servlet.http.HttpServletRequest request,
                                           @RequestHeader(value = "If-Match", required = false) String match) {
         return ok(service.dropParagraph(id, number, ifMatch(match)), request);
     }
 
     @PostMapping("/{id}/paragraphs/{number}/justering")
-    ResponseEntity<Meeting> adjustParagraph(@PathVariable String id, @PathVariable int number, @RequestBody JusteringRequest r, jakarta.servlet.http.HttpServletRequest request,
+    ResponseEntity<MeetingResponse> adjustParagraph(@PathVariable String id, @PathVariable int number, @RequestBody JusteringRequest r, jakarta.servlet.http.HttpServletRequest request,
                                             @RequestHeader(value = "If-Match", required = false) String match) {
         return ok(service.adjustParagraph(id, number, r.date(), r.signedBy() == null ? List.of() : r.signedBy(), ifMatch(match)), request);
     }
 
     @PostMapping("/{id}/justering")
-    ResponseEntity<Meeting> adjust(@PathVariable String id, @RequestBody JusteringRequest r, jakarta.servlet.http.HttpServletRequest request,
+    ResponseEntity<MeetingResponse> adjust(@PathVariable String id, @RequestBody JusteringRequest r, jakarta.servlet.http.HttpServletRequest request,
                                    @RequestHeader(value = "If-Match", required = false) String match) {
         Versioned v = service.adjust(id, r.date(), r.signedBy() == null ? List.of() : r.signedBy(), ifMatch(match));
         log.info("adjusted {}", id);
@@ -274,8 +274,8 @@ class MeetingController {
     }
 
     @GetMapping(value = "/{id}/paragraphs/{number}/extract", produces = MediaType.APPLICATION_JSON_VALUE)
-    ProtocolExtract extractJson(@PathVariable String id, @PathVariable int number, jakarta.servlet.http.HttpServletRequest request) {
-        return extract(id, number, request);
+    Responses.ExtractResponse extractJson(@PathVariable String id, @PathVariable int number, jakarta.servlet.http.HttpServletRequest request) {
+        return Responses.ExtractResponse.of(extract(id, number, request));
     }
 
     @GetMapping(value = "/{id}/paragraphs/{number}/extract", produces = MediaType.TEXT_PLAIN_VALUE)

@@ -33,6 +33,14 @@ class PageErrors {
         return error(model, 400, "Frågan kunde inte besvaras", e.detail());
     }
 
+    /** This visitor has asked too much too fast: the gateway's answer, passed on, with when to come back. */
+    @ExceptionHandler(PublicApi.TooMany.class)
+    @ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)
+    String tooMany(PublicApi.TooMany e, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        response.setHeader("Retry-After", e.retryAfter());
+        return error(model, 429, "För många frågor just nu", "Vänta " + e.retryAfter() + " sekunder och försök igen.");
+    }
+
     @ExceptionHandler(PublicApi.Unavailable.class)
     @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
     String unavailable(PublicApi.Unavailable e, Model model) {

@@ -35,7 +35,7 @@ public class PublicApi {
                 .connectTimeout(Duration.ofSeconds(2)).build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
         factory.setReadTimeout(timeout);
-        this.http = builder.requestFactory(factory).build();
+        this.http = builder.requestFactory(factory).requestInterceptor(new VisitorAddress()).build();
     }
 
     /** A JSON object at {@code path} (relative to the gateway, e.g. {@code /api/bodies}) with query parameters. */
@@ -70,6 +70,9 @@ public class PublicApi {
                     })
                     .onStatus(s -> s.value() == 400, (req, res) -> {
                         throw new Refused(detail(res.getBody().readAllBytes()));
+                    })
+                    .onStatus(s -> s.value() == 429, (req, res) -> {
+                        throw new TooMany(res.getHeaders().getFirst("Retry-After"));
                     })
                     .onStatus(HttpStatusCode::isError, (req, res) -> {
                         throw new Unavailable(path + " answered " + res.getStatusCode().value());
@@ -115,6 +118,20 @@ public class PublicApi {
 
         public String detail() {
             return detail;
+        }
+    }
+
+    /** The gateway's rate limit for this visitor is spent (429): wait as long as it says ({@code Retry-After}, seconds). */
+    public static final class TooMany extends RuntimeException {
+        private final String retryAfter;
+
+        public TooMany(String retryAfter) {
+            super("rate limited, retry after " + retryAfter);
+            this.retryAfter = retryAfter != null && retryAfter.matches("\\d{1,6}") ? retryAfter : "1";
+        }
+
+        public String retryAfter() {
+            return retryAfter;
         }
     }
 

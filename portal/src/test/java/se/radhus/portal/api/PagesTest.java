@@ -49,6 +49,8 @@ class PagesTest {
             .json("/api/search?q=a", 400, "{\"type\":\"urn:radhus:problem:bad-request\",\"status\":400,"
                     + "\"detail\":\"q är för kort\"}")
             .json("/api/meetings/trasig", 500, "{\"status\":500}")
+            .tooMany("/api/meetings/for-manga", "7")
+            .tooMany("/api/meetings/for-manga-utan-tid", null)
             .pdf("/api/meetings/ks-nau-2024-05-21/protocol", "%PDF-1.7 protokoll".getBytes(StandardCharsets.US_ASCII));
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -82,6 +84,20 @@ class PagesTest {
         assertThat(r.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
         assertThat(r.body()).contains("<html lang=\"sv\">");
         return r;
+    }
+
+    /**
+     * The API calls a page makes name its visitor as the gateway gave them (X-Forwarded-For, then the
+     * address the page request came from), so the gateway's rate limit counts each visitor alone.
+     */
+    @Test
+    void theApiCallsOfAPageNameItsVisitor() throws Exception {
+        HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                .header("X-Forwarded-For", "203.0.113.7").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(API.received).isNotEmpty().allSatisfy(r -> assertThat(r.forwardedFor()).isEqualTo("203.0.113.7, 127.0.0.1"));
+        API.received.clear();
+        page("/");
+        assertThat(API.received).isNotEmpty().allSatisfy(r -> assertThat(r.forwardedFor()).isEqualTo("127.0.0.1"));
     }
 
     @Test
@@ -240,6 +256,18 @@ class PagesTest {
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("Felaktig adress");
         assertThat(API.targets()).noneMatch(t -> !t.startsWith("/api/bodies"));
+    }
+
+    /** The gateway's 429 for this visitor is theirs to see, with when to come back; never a 503 as if all were down. */
+    @Test
+    void aVisitorOverTheRateLimitGets429WithRetryAfter() throws Exception {
+        HttpResponse<String> r = get("/sammantraden/for-manga");
+        assertThat(r.statusCode()).isEqualTo(429);
+        assertThat(r.headers().firstValue("Retry-After")).hasValue("7");
+        assertThat(r.body()).contains("För många frågor just nu").contains("Vänta 7 sekunder");
+        HttpResponse<String> without = get("/sammantraden/for-manga-utan-tid");
+        assertThat(without.statusCode()).isEqualTo(429);
+        assertThat(without.headers().firstValue("Retry-After")).hasValue("1");
     }
 
     @Test

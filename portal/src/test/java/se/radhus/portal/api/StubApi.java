@@ -18,11 +18,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class StubApi implements AutoCloseable {
 
-    /** One request: method, path and query, Accept, Authorization (null when none was sent). */
-    record Request(String method, String target, String accept, String authorization) {
+    /** One request: method, path and query, Accept, Authorization and X-Forwarded-For (null when none was sent). */
+    record Request(String method, String target, String accept, String authorization, String forwardedFor) {
     }
 
-    record Answer(int status, String type, byte[] body) {
+    record Answer(int status, String type, byte[] body, String retryAfter) {
+        Answer(int status, String type, byte[] body) {
+            this(status, type, body, null);
+        }
     }
 
     final List<Request> received = new CopyOnWriteArrayList<>();
@@ -40,13 +43,16 @@ final class StubApi implements AutoCloseable {
                     + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
             String accept = exchange.getRequestHeaders().getFirst("Accept");
             received.add(new Request(exchange.getRequestMethod(), target, accept,
-                    exchange.getRequestHeaders().getFirst("Authorization")));
+                    exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("X-Forwarded-For")));
             Answer a = answers.get(target + " " + (accept != null && accept.contains("application/pdf") ? "pdf" : "json"));
             if (a == null) {
                 a = new Answer(404, "application/problem+json",
                         "{\"type\":\"urn:radhus:problem:not-found\",\"status\":404}".getBytes(StandardCharsets.UTF_8));
             }
             exchange.getResponseHeaders().set("Content-Type", a.type());
+            if (a.retryAfter() != null) {
+                exchange.getResponseHeaders().set("Retry-After", a.retryAfter());
+            }
             exchange.sendResponseHeaders(a.status(), a.body().length);
             exchange.getResponseBody().write(a.body());
             exchange.close();
@@ -68,6 +74,13 @@ final class StubApi implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return this;
+    }
+
+    /** {@code target} answers 429, as the gateway's rate limit does, with {@code Retry-After} when given. */
+    StubApi tooMany(String target, String retryAfter) {
+        answers.put(target + " json", new Answer(429, "application/problem+json",
+                "{\"type\":\"urn:radhus:problem:rate-limited\",\"status\":429}".getBytes(StandardCharsets.UTF_8), retryAfter));
         return this;
     }
 

@@ -53,10 +53,16 @@ public class ContractController {
      * @param estimatedVolume the framework's estimated volume, options included, the call-offs are counted against
      */
     @Serdeable
-    public record View(Contract contract, @Nullable LocalDate currentEnd, @Nullable LocalDate latestPossibleEnd, int extensionsLeft,
-                       boolean frameworkOverFourYears, List<CallOff> callOffs, @Nullable Money calledOff, @Nullable Money estimatedVolume) {
+    public record View(Json.ContractJson contract, @Nullable LocalDate currentEnd, @Nullable LocalDate latestPossibleEnd,
+                       int extensionsLeft, boolean frameworkOverFourYears, @Nullable List<Json.CallOffJson> callOffs,
+                       @Nullable Money calledOff, @Nullable Money estimatedVolume) {
         static View of(Contract c) {
-            return new View(c, c.currentEnd(), c.latestPossibleEnd(), c.extensionsLeft(), c.frameworkOverFourYears(), List.of(), null, null);
+            return of(c, List.of(), null, null);
+        }
+
+        static View of(Contract c, List<CallOff> callOffs, @Nullable Money calledOff, @Nullable Money estimatedVolume) {
+            return new View(Json.ContractJson.of(c), c.currentEnd(), c.latestPossibleEnd(), c.extensionsLeft(),
+                    c.frameworkOverFourYears(), Json.all(callOffs, Json.CallOffJson::of), calledOff, estimatedVolume);
         }
     }
 
@@ -73,7 +79,7 @@ public class ContractController {
                 ? p.callOffs().stream().map(CallOff::value).reduce(Money.zero(Money.SEK), Money::plus) : null;
         Money volume = p.type() != Procurement.Type.FRAMEWORK_AGREEMENT ? null
                 : p.valueForThresholds() != null ? p.valueForThresholds() : p.award() == null ? null : p.award().value();
-        return new View(shown, c.currentEnd(), c.latestPossibleEnd(), c.extensionsLeft(), c.frameworkOverFourYears(), callOffs, sum, volume);
+        return View.of(shown, callOffs, sum, volume);
     }
 
     View plain(Contract c, HttpRequest<?> request) {

@@ -53,8 +53,8 @@ public class ProcurementController {
      * the day that decides the regime, {@code regime} is null and {@code regimeError} names the missing row.
      */
     @Serdeable
-    public record View(Procurement procurement, @Nullable Regime regime, @Nullable String regimeError, List<String> allowedNextSteps,
-                       List<Contract> contracts) {
+    public record View(Json.ProcurementJson procurement, @Nullable Json.RegimeJson regime, @Nullable String regimeError,
+                       List<String> allowedNextSteps, @Nullable List<Json.ContractJson> contracts) {
     }
 
     /** A decision approving something. */
@@ -136,7 +136,8 @@ public class ProcurementController {
         } catch (se.radhus.procurement.domain.Threshold.Missing missing) {
             error = missing.getMessage();
         }
-        return new View(shown, regime, error, p.allowedNext().stream().map(Enum::name).toList(), contracts);
+        return new View(Json.ProcurementJson.of(shown), Json.RegimeJson.of(regime), error,
+                p.allowedNext().stream().map(Enum::name).toList(), Json.all(contracts, Json.ContractJson::of));
     }
 
     /**
@@ -152,15 +153,16 @@ public class ProcurementController {
     }
 
     @Get
-    public PageResponse<Procurement> list(@QueryValue(defaultValue = "0") int pageSize, @QueryValue(defaultValue = "") String pageToken,
+    public PageResponse<Json.ProcurementJson> list(@QueryValue(defaultValue = "0") int pageSize, @QueryValue(defaultValue = "") String pageToken,
                                           io.micronaut.http.HttpRequest<?> request) {
         boolean staff = se.radhus.micronaut.Callers.principal(request).seesDrafts();
         var page = staff ? store.list(pageSize, pageToken) : store.listPublic(pageSize, pageToken);
         if (se.radhus.micronaut.Callers.principal(request).seesProtectedIdentities()) {
-            return new PageResponse<>(page.items(), page.nextPageToken());
+            return new PageResponse<>(Json.all(page.items(), Json.ProcurementJson::of), page.nextPageToken());
         }
         var shown = protectedPersons.forThePublic();
-        return new PageResponse<>(page.items().stream().map(p -> p.shown(shown::name, shown::text)).toList(), page.nextPageToken());
+        return new PageResponse<>(page.items().stream().map(p -> Json.ProcurementJson.of(p.shown(shown::name, shown::text))).toList(),
+                page.nextPageToken());
     }
 
     /** A procurement not yet published is 404 to the public: its existence is not disclosed. */

@@ -24,13 +24,22 @@ public class ThresholdController {
     }
 
     @Get
-    public List<Threshold> list() {
-        return store.all();
+    public List<Json.ThresholdJson> list() {
+        return store.all().stream().map(Json.ThresholdJson::of).toList();
+    }
+
+    /** A threshold to add: each part is checked here, so a missing one is named in the refusal. */
+    @io.micronaut.serde.annotation.Serdeable
+    public record NewThreshold(@io.micronaut.core.annotation.Nullable Threshold.Kind kind,
+                               @io.micronaut.core.annotation.Nullable se.radhus.common.money.Money amount,
+                               @io.micronaut.core.annotation.Nullable java.time.LocalDate validFrom,
+                               @io.micronaut.core.annotation.Nullable java.time.LocalDate validTo,
+                               @io.micronaut.core.annotation.Nullable String source) {
     }
 
     @Secured({"upphandlare", "admin"})
     @Post
-    public HttpResponse<Threshold> add(@Body Threshold t) {
+    public HttpResponse<Json.ThresholdJson> add(@Body NewThreshold t) {
         if (t.kind() == null || t.amount() == null || t.amount().ore() <= 0 || t.validFrom() == null
                 || (t.validTo() != null && t.validTo().isBefore(t.validFrom()))) {
             throw new InvalidInput("threshold", "a kind, a positive amount and a period (validFrom, optional validTo)");
@@ -38,7 +47,8 @@ public class ThresholdController {
         if (t.source() == null || t.source().isBlank() || t.source().length() > 1000) {
             throw new InvalidInput("source", "where the amount was read: the publisher, the page and its address");
         }
-        store.add(t);
-        return HttpResponse.created(t);
+        Threshold added = new Threshold(t.kind(), t.amount(), t.validFrom(), t.validTo(), t.source());
+        store.add(added);
+        return HttpResponse.created(Json.ThresholdJson.of(added));
     }
 }
