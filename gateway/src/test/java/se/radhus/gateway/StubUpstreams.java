@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Three stand-ins for the services behind the gateway, each a Reactor Netty server on a free loopback
  * port. Each answers every request with JSON naming itself and what it received (method, path and
- * query, body, X-Request-Id) and keeps a list of what reached it. A path containing {@code /hang-up}
+ * query, body, X-Request-Id) and keeps a list of what reached it (with its Authorization and traceparent). A path containing {@code /hang-up}
  * gets no answer: the connection is closed, as a service that dies mid-request would. A path containing
  * {@code /slow} is answered after a pause, so that many requests are under way at once.
  */
@@ -21,7 +21,8 @@ final class StubUpstreams {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** What one stub received. */
-    record Received(String method, String uri, String body, List<String> requestIds, String authorization, String forwardedFor) {
+    record Received(String method, String uri, String body, List<String> requestIds, String authorization, String forwardedFor,
+                    String traceparent) {
     }
 
     static final class Stub {
@@ -38,7 +39,8 @@ final class StubUpstreams {
                 return request.receive().aggregate().asString().defaultIfEmpty("").flatMap(body -> {
                     List<String> ids = request.requestHeaders().getAll("X-Request-Id");
                     received.add(new Received(request.method().name(), request.uri(), body, ids,
-                            request.requestHeaders().get("Authorization"), request.requestHeaders().get("X-Forwarded-For")));
+                            request.requestHeaders().get("Authorization"), request.requestHeaders().get("X-Forwarded-For"),
+                            request.requestHeaders().get("traceparent")));
                     byte[] json = JSON.writeValueAsBytes(Map.of("service", name, "method", request.method().name(),
                             "uri", request.uri(), "body", body, "requestIds", ids));
                     Mono<byte[]> answer = request.uri().contains("/slow")

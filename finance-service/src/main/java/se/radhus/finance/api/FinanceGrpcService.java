@@ -37,6 +37,7 @@ import se.radhus.proto.finance.v1.ReserveFundsResponse;
 public class FinanceGrpcService extends FinanceServiceGrpc.FinanceServiceImplBase {
 
     static final String DOMAIN = "finance.radhus";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FinanceGrpcService.class);
 
     private final LedgerService ledger;
     private final se.radhus.finance.service.GrantService grants;
@@ -188,6 +189,7 @@ public class FinanceGrpcService extends FinanceServiceGrpc.FinanceServiceImplBas
             }
             var created = grants.create(g, date(r.getEffectiveDate(), "effective_date"), r.getAllowPreCommitment(),
                     r.getReservationId());
+            log.info("CreateGrant {} from {}: grant {} on {}", r.getIdempotencyKey(), d, created.id(), r.getAppropriationId());
             return se.radhus.proto.finance.v1.CreateGrantResponse.newBuilder().setGrantId(created.id())
                     .addAllEntries(grants.entriesOf(created).stream().map(e -> entry(r.getAppropriationId(), e)).toList()).build();
         });

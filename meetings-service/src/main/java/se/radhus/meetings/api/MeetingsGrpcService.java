@@ -32,6 +32,7 @@ import se.radhus.proto.meetings.v1.WatchDecisionsResponse;
 @GrpcService
 public class MeetingsGrpcService extends MeetingsServiceGrpc.MeetingsServiceImplBase {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MeetingsGrpcService.class);
     private static final long WATCH_POLL_MILLIS = 300;
     private final DecisionLog decisions;
     private final MeetingStore meetings;
@@ -78,6 +79,8 @@ public class MeetingsGrpcService extends MeetingsServiceGrpc.MeetingsServiceImpl
                 .map(MeetingsGrpcService::toProto)
                 .filter(d -> !ref.hasCaseNumber() || d.getRef().getCaseNumber().equals(ref.getCaseNumber()))
                 .ifPresentOrElse(d -> answer.setExists(true).setDecision(d), () -> answer.setExists(false));
+        log.info("decision check {} {} § {}: {}", ref.getBodyId(), date, ref.getParagraph(),
+                !answer.getExists() ? "none" : answer.getDecision().getAdjusted() ? "adjusted" : "not adjusted");
         response.onNext(answer.build());
         response.onCompleted();
     }

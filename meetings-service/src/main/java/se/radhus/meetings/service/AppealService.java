@@ -103,7 +103,7 @@ public class AppealService {
                 + " (" + annulling.court() + (annulling.caseNumber() == null ? "" : ", mål " + annulling.caseNumber()) + ").";
         for (int i = 0; i < p.effects().size(); i++) {
             store.setReviewState(m.id(), se.radhus.meetings.domain.Effect.id(m.id(), p.number(), i),
-                    new org.bson.Document("state", "PENDING").append("reason", reason).append("attempts", 0));
+                    EffectTraces.carried(EffectTraces.current(), new org.bson.Document("state", "PENDING").append("reason", reason).append("attempts", 0)));
         }
         if (!p.effects().isEmpty()) {
             dispatcher.dispatchSoon(m.id());

@@ -39,12 +39,14 @@ public class EffectDispatcher {
     private final MeetingStore meetings;
     private final EffectCalls calls;
     private final Lease lease;
+    private final EffectTraces traces;
     private final ExecutorService now = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("effects-now").factory());
 
-    public EffectDispatcher(MeetingStore meetings, EffectCalls calls, @Qualifier("effectsLease") Lease lease) {
+    public EffectDispatcher(MeetingStore meetings, EffectCalls calls, @Qualifier("effectsLease") Lease lease, EffectTraces traces) {
         this.meetings = meetings;
         this.calls = calls;
         this.lease = lease;
+        this.traces = traces;
     }
 
     /** Right after a justering, without holding up its answer (where this replica holds the lease; else the holder's next round). */
@@ -94,14 +96,16 @@ public class EffectDispatcher {
         Document states = fields.get("effectStates", Document.class);
         Document drafts = fields.get("draftReservations", Document.class);
         Document reviews = fields.get("reviewStates", Document.class);
-        boolean open = reviews != null && eachDue(m, reviews, (p, e, id, state) -> review(m, p, e, id, state));
+        boolean open = reviews != null && eachDue(m, reviews, (p, e, id, state) -> traces.within(state, "effect review " + e.kind(),
+                () -> review(m, p, e, id, state)));
         if (states == null) {
             if (!open) {
                 meetings.effectsSettled(m.id(), v.version());
             }
             return;
         }
-        open |= eachDue(m, states, (p, e, id, state) -> attempt(m, p, e, id, state, drafts));
+        open |= eachDue(m, states, (p, e, id, state) -> traces.within(state, "effect " + e.kind(),
+                () -> attempt(m, p, e, id, state, drafts)));
         if (!open) {
             meetings.effectsSettled(m.id(), v.version());
         }
@@ -147,9 +151,9 @@ public class EffectDispatcher {
             return false;
         } catch (StatusRuntimeException ex) {
             long backoff = Math.min(30_000, 1000L << Math.min(5, attempts - 1));
-            recorded(meetings.setReviewState(m.id(), id, s, new Document("state", "PENDING").append("reason", s.getString("reason"))
+            recorded(meetings.setReviewState(m.id(), id, s, EffectTraces.carried(s, new Document("state", "PENDING").append("reason", s.getString("reason"))
                     .append("attempts", attempts).append("lastError", ex.getStatus().getCode() + ": " + ex.getStatus().getDescription())
-                    .append("nextAttemptAt", Instant.now().plusMillis(backoff).toString())), id);
+                    .append("nextAttemptAt", Instant.now().plusMillis(backoff).toString()))), id);
             return true;
         }
     }
@@ -182,9 +186,10 @@ public class EffectDispatcher {
                     || ((reason.startsWith("DECISION_") || code == Status.Code.UNAUTHENTICATED) && attempts < MAX_TRANSIENT_REFUSALS);
             if (transientFailure) {
                 long backoff = Math.min(30_000, 1000L << Math.min(5, attempts - 1));
-                recorded(meetings.setEffectState(m.id(), id, s, new Document("state", "PENDING").append("attempts", attempts)
+                recorded(meetings.setEffectState(m.id(), id, s, EffectTraces.carried(s, new Document("state", "PENDING").append("attempts", attempts)
                         .append("lastError", reason + ": " + ex.getStatus().getDescription())
-                        .append("nextAttemptAt", Instant.now().plusMillis(backoff).toString())), id);
+                        .append("nextAttemptAt", Instant.now().plusMillis(backoff).toString()))), id);
+                log.info("effect {} ({}) not carried out yet, attempt {}: {}", id, e.kind(), attempts, reason);
                 return true;
             }
             recorded(meetings.setEffectState(m.id(), id, s, new Document("state", "FAILED").append("attempts", attempts)

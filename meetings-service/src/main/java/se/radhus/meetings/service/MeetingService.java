@@ -396,12 +396,14 @@ public class MeetingService {
         }
     }
 
+    /** Each effect of the paragraphs PENDING in the outbox, with the trace context of the justering that recorded it. */
     static org.bson.Document outbox(Meeting m, List<Paragraph> paragraphs) {
         org.bson.Document set = new org.bson.Document();
+        org.bson.Document trace = EffectTraces.current();
         for (Paragraph p : paragraphs) {
             for (int i = 0; i < p.effects().size(); i++) {
                 set.append("effectStates." + se.radhus.meetings.domain.Effect.id(m.id(), p.number(), i),
-                        new org.bson.Document("state", "PENDING").append("attempts", 0));
+                        EffectTraces.carried(trace, new org.bson.Document("state", "PENDING").append("attempts", 0)));
             }
         }
         if (!set.isEmpty()) {

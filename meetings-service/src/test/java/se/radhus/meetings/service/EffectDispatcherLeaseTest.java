@@ -54,7 +54,7 @@ class EffectDispatcherLeaseTest {
                 carriedOut.add(name + ":" + effectId);
             }
         };
-        return new EffectDispatcher(store, calls, lease(name));
+        return new EffectDispatcher(store, calls, lease(name), new EffectTraces(io.opentelemetry.api.OpenTelemetry.noop()));
     }
 
     Lease lease(String holder) {
@@ -175,7 +175,7 @@ class EffectDispatcherLeaseTest {
                 store.setEffectState(m.id(), id, read, new Document("state", "DONE").append("attempts", 1).append("doneAt", "by b"));
             }
         };
-        new EffectDispatcher(store, slow, lease("a")).dispatchPending();
+        new EffectDispatcher(store, slow, lease("a"), new EffectTraces(io.opentelemetry.api.OpenTelemetry.noop())).dispatchPending();
         assertThat(carriedOut).containsExactly("a:" + id);
         assertThat(state(m).getString("doneAt")).as("b's record stands").isEqualTo("by b");
     }
@@ -190,6 +190,45 @@ class EffectDispatcherLeaseTest {
         assertThat(store.withPendingEffects(10)).extracting(v -> v.meeting().id()).containsExactly(m.id());
         store.effectsSettled(m.id(), read + 1);
         assertThat(store.withPendingEffects(10)).isEmpty();
+    }
+
+    @Test
+    void anEffectIsCarriedOutInTheTraceOfItsJusteringAndOneWithABadTraceStillIs() {
+        var sdk = io.opentelemetry.sdk.OpenTelemetrySdk.builder()
+                .setTracerProvider(io.opentelemetry.sdk.trace.SdkTracerProvider.builder().build()).build();
+        List<String> tracesSeen = new CopyOnWriteArrayList<>();
+        EffectCalls calls = new EffectCalls(null) {
+            @Override
+            public void carryOut(Meeting m, Paragraph p, Effect e, String effectId, String draftReservation) {
+                tracesSeen.add(m.bodyId() + ":" + io.opentelemetry.api.trace.Span.current().getSpanContext().getTraceId());
+            }
+        };
+        EffectDispatcher dispatcher = new EffectDispatcher(store, calls, lease("a"), new EffectTraces(sdk));
+        // the justering runs in a trace: the outbox keeps it with the effect
+        var justering = sdk.getTracer("test").spanBuilder("POST /api/meetings/{id}/justering").startSpan();
+        Meeting traced;
+        try (var ignored = justering.makeCurrent()) {
+            traced = adjustedWithAGrant("ks-nau");
+        } finally {
+            justering.end();
+        }
+        assertThat(state(traced).getString("traceparent")).contains(justering.getSpanContext().getTraceId());
+        // one stored with a traceparent that does not parse, and one stored before traces were kept
+        Meeting bad = adjustedWithAGrant("ks-au");
+        store.setEffectState(bad.id(), Effect.id(bad.id(), 181, 0), state(bad),
+                new Document("state", "PENDING").append("attempts", 0).append("traceparent", "00-not-a-trace-01"));
+        Meeting old = adjustedWithAGrant("ks-bun");
+        assertThat(state(old)).doesNotContainKey("traceparent");
+
+        dispatcher.dispatchPending();
+        assertThat(tracesSeen).contains("ks-nau:" + justering.getSpanContext().getTraceId());
+        assertThat(tracesSeen).hasSize(3).allSatisfy(t -> assertThat(t).doesNotEndWith(":00000000000000000000000000000000"));
+        assertThat(tracesSeen).filteredOn(t -> !t.startsWith("ks-nau:"))
+                .noneMatch(t -> t.endsWith(justering.getSpanContext().getTraceId()));
+        for (Meeting m : List.of(traced, bad, old)) {
+            assertThat(state(m).getString("state")).as(m.id()).isEqualTo("DONE");
+        }
+        sdk.close();
     }
 
     /** A clock the test moves. */

@@ -35,6 +35,8 @@ import se.radhus.proto.procurement.v1.RecordAwardResponse;
 @Singleton
 public class ProcurementGrpcService extends ProcurementServiceGrpc.ProcurementServiceImplBase {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProcurementGrpcService.class);
+
     static final String DOMAIN = "procurement.radhus";
 
     private final ProcurementService service;
@@ -110,8 +112,9 @@ public class ProcurementGrpcService extends ProcurementServiceGrpc.ProcurementSe
         answer(response, () -> {
             // the approval rests on an adjusted decision: ProcurementService checks it, as for one made over HTTP
             DecisionRef d = decision(r.getDecision());
-            return ApproveTenderDocumentsResponse.newBuilder()
-                    .setProcurement(proto(service.approveTenderDocuments(r.getProcurementId(), d))).build();
+            var approved = proto(service.approveTenderDocuments(r.getProcurementId(), d));
+            log.info("ApproveTenderDocuments {} from {}: procurement {}", r.getIdempotencyKey(), d, r.getProcurementId());
+            return ApproveTenderDocumentsResponse.newBuilder().setProcurement(approved).build();
         });
     }
 
@@ -130,7 +133,9 @@ public class ProcurementGrpcService extends ProcurementServiceGrpc.ProcurementSe
                     r.hasValue() ? ProtoTypes.money(r.getValue()) : null,
                     d, sent, r.getSentElectronically(), null, r.getValueReason().isEmpty() ? null : r.getValueReason(),
                     r.getJustification().isEmpty() ? null : r.getJustification(), null, java.util.List.of());
-            return RecordAwardResponse.newBuilder().setProcurement(proto(service.award(r.getProcurementId(), a))).build();
+            var awarded = proto(service.award(r.getProcurementId(), a));
+            log.info("RecordAward {} from {}: procurement {}", r.getIdempotencyKey(), d, r.getProcurementId());
+            return RecordAwardResponse.newBuilder().setProcurement(awarded).build();
         });
     }
 
