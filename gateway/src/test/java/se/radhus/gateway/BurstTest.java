@@ -11,13 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import se.radhus.common.security.DevTokenIssuer;
 
 /**
@@ -27,14 +23,12 @@ import se.radhus.common.security.DevTokenIssuer;
  * local opens the breaker); with a limit of 100, the first caller gets 200 or 429 with Retry-After, and the
  * second caller all 200.
  */
-abstract class BurstTest {
+abstract class BurstTest extends StubbedGatewayTest {
 
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     /** Not a time the test measures: a bound so that an exchange that never ends fails the test. */
     static final java.time.Duration HANG_UP = java.time.Duration.ofSeconds(60);
 
-    @LocalServerPort
-    int port;
     @Autowired
     DevTokenIssuer issuer;
 

@@ -8,15 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import se.radhus.common.security.DevTokenIssuer;
 
 /**
@@ -28,9 +24,8 @@ import se.radhus.common.security.DevTokenIssuer;
         "radhus.dev-issuer.enabled=true", "radhus.security.issuer=http://gateway-test/dev",
         "radhus.gateway.max-body-size=16KB",
         "radhus.rate-limit.per-second=100000", "radhus.rate-limit.burst=100000"})
-class GatewayEdgeTest {
+class GatewayEdgeTest extends StubbedGatewayTest {
 
-    static final StubUpstreams UPSTREAMS = new StubUpstreams();
     // HTTP/1.1 as the services' clients speak it (no h2c upgrade attempt on a request the gateway refuses
     // before reading its body)
     /** Not a time the test measures: a bound so that an exchange that never ends fails the test, not the build. */
@@ -38,18 +33,6 @@ class GatewayEdgeTest {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static final String PROBLEM_JSON = "application/problem+json";
 
-    @DynamicPropertySource
-    static void upstreams(DynamicPropertyRegistry registry) {
-        UPSTREAMS.register(registry);
-    }
-
-    @AfterAll
-    static void stopUpstreams() {
-        UPSTREAMS.all().forEach(s -> s.server.disposeNow());
-    }
-
-    @LocalServerPort
-    int port;
     @Autowired
     DevTokenIssuer issuer;
 

@@ -12,12 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Requests that follow one another on one keep-alive connection are all answered, whichever of them the
@@ -28,24 +24,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "radhus.dev-issuer.enabled=true", "radhus.security.issuer=http://gateway-test/dev",
         "radhus.rate-limit.per-second=0.001", "radhus.rate-limit.burst=1"})
-class KeepAliveTest {
+class KeepAliveTest extends StubbedGatewayTest {
 
-    static final StubUpstreams UPSTREAMS = new StubUpstreams();
     static final Pattern STATUS = Pattern.compile("HTTP/1\\.1 (\\d{3}) ");
     static final Pattern LENGTH = Pattern.compile("(?i)content-length: (\\d+)");
-
-    @DynamicPropertySource
-    static void upstreams(DynamicPropertyRegistry registry) {
-        UPSTREAMS.register(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        UPSTREAMS.all().forEach(s -> s.server.disposeNow());
-    }
-
-    @LocalServerPort
-    int port;
 
     @Test
     void everyRequestOnAKeepAliveConnectionIsAnsweredAfterOneRefusedAtOnce() throws Exception {

@@ -57,6 +57,16 @@ final class StubUpstreams {
         }
     }
 
+    private static StubUpstreams shared;
+
+    /** One set of stubs for every test class of the module. */
+    static synchronized StubUpstreams shared() {
+        if (shared == null) {
+            shared = new StubUpstreams();
+        }
+        return shared;
+    }
+
     final Stub meetings = new Stub("meetings");
     final Stub finance = new Stub("finance");
     final Stub procurement = new Stub("procurement");

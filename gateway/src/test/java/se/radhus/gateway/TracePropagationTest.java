@@ -8,15 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The gateway traces every request and carries the trace on to the service behind the route as a W3C
@@ -26,26 +22,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "radhus.dev-issuer.enabled=true", "radhus.security.issuer=http://gateway-test/dev"})
-class TracePropagationTest {
+class TracePropagationTest extends StubbedGatewayTest {
 
-    static final StubUpstreams UPSTREAMS = new StubUpstreams();
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static final Pattern TRACEPARENT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-01");
     static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
     static final String CALLER_SPAN = "00f067aa0ba902b7";
-
-    @DynamicPropertySource
-    static void upstreams(DynamicPropertyRegistry registry) {
-        UPSTREAMS.register(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        UPSTREAMS.all().forEach(s -> s.server.disposeNow());
-    }
-
-    @LocalServerPort
-    int port;
 
     StubUpstreams.Received get(String path, String requestId, String traceparent) throws Exception {
         int before = UPSTREAMS.meetings.received.size();

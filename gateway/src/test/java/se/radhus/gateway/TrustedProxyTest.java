@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The anonymous caller's address behind a trusted proxy (here: the test itself, on 127.0.0.1) is the last
@@ -20,23 +16,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "radhus.dev-issuer.enabled=true", "radhus.security.issuer=http://gateway-test/dev", "radhus.rate-limit.per-second=0.001",
         "radhus.rate-limit.burst=2",
         "radhus.rate-limit.trusted-proxies=127.0.0.1/32, 10.0.0.0/8"})
-class TrustedProxyTest {
+class TrustedProxyTest extends StubbedGatewayTest {
 
-    static final StubUpstreams UPSTREAMS = new StubUpstreams();
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    @DynamicPropertySource
-    static void upstreams(DynamicPropertyRegistry registry) {
-        UPSTREAMS.register(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        UPSTREAMS.all().forEach(s -> s.server.disposeNow());
-    }
-
-    @LocalServerPort
-    int port;
 
     int get(String forwardedFor) throws Exception {
         var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/bodies"))
