@@ -8,10 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import se.radhus.system.Suite.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,28 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
  * SIGKILL and started again, five times over; afterwards every effect is applied exactly once, and every
  * balance equals its ledger.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EffectsFaultTest {
+class EffectsFaultTest extends RunningSuite {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final int MEETINGS = 10;
     static final int PER_MEETING = 10;
     static final long GRANT_ORE = 100_000;
-
-    Suite suite;
-
-    @BeforeAll
-    void up() throws Exception {
-        suite = new Suite();
-        suite.startAll();
-    }
-
-    @AfterAll
-    void down() throws Exception {
-        if (suite != null) {
-            suite.close();
-        }
-    }
 
     JsonNode ok(HttpResponse<String> r) throws Exception {
         assertTrue(r.statusCode() == 200 || r.statusCode() == 201, r.statusCode() + " " + r.body());

@@ -16,10 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import se.radhus.system.Suite.Service;
 
 /**
@@ -29,27 +26,11 @@ import se.radhus.system.Suite.Service;
  * procurement-service's) lines for the effects they carried out — also when the effect is carried out
  * after meetings-service was killed and started again, from the traceparent stored with it.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OneTraceTest {
+class OneTraceTest extends RunningSuite {
 
     /** {@code <time> <LEVEL> [<request id>] [<trace id>] <logger> - <message>}, as every process writes it. */
     static final Pattern LINE = Pattern.compile("^\\S+ +[A-Z]+ +\\[([^\\]]*)\\] \\[([0-9a-f]{32})?\\] (\\S+) - (.*)$");
     static final long DEADLINE_SECONDS = 180;
-
-    Suite suite;
-
-    @BeforeAll
-    void up() throws Exception {
-        suite = new Suite();
-        suite.startAll();
-    }
-
-    @AfterAll
-    void down() throws Exception {
-        if (suite != null) {
-            suite.close();
-        }
-    }
 
     /** A log line: the ids in its context and its message. */
     record Line(Service service, String requestId, String traceId, String logger, String message) {

@@ -16,12 +16,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
@@ -31,27 +28,14 @@ import org.junit.jupiter.api.TestMethodOrder;
  * effects, finance's grants, a procurement and its OCDS) and it is found nowhere, while registrator,
  * sekreterare and admin still see it. A § marked secret shows only its reference.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ProtectedIdentityAcceptanceTest {
+class ProtectedIdentityAcceptanceTest extends RunningSuite {
 
     static final String NAME = "Elisabet Lann";
     static final String MEETING = "ai-2024-11-05";
     static final String GRANT = MEETING + "-1-1";
 
-    Suite suite;
     String id;
-
-    @BeforeAll
-    void up() throws Exception {
-        suite = new Suite();
-        suite.startAll();
-    }
-
-    @AfterAll
-    void down() throws Exception {
-        suite.close();
-    }
 
     HttpResponse<String> as(String role, String method, String path, String body) throws Exception {
         return suite.send(method, path, body, Map.of("Authorization", role == null ? "" : "Bearer " + suite.token("pi-" + role, role)));

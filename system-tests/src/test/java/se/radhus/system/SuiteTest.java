@@ -13,12 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import se.radhus.proto.common.v1.Date;
 import se.radhus.proto.common.v1.DecisionRef;
@@ -31,24 +28,8 @@ import se.radhus.proto.procurement.v1.ProcurementServiceGrpc;
 import se.radhus.system.Suite.Service;
 
 /** The running suite, through the real gateway to the real services, and their gRPC contracts. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SuiteTest {
-
-    Suite suite;
-
-    @BeforeAll
-    void up() throws Exception {
-        suite = new Suite();
-        suite.startAll();
-    }
-
-    @AfterAll
-    void down() throws Exception {
-        if (suite != null) {
-            suite.close();
-        }
-    }
+class SuiteTest extends RunningSuite {
 
     @Test
     @Order(1)
