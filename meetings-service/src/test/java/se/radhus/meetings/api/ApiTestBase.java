@@ -4,8 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -16,13 +14,9 @@ abstract class ApiTestBase {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @TempDir
-    static Path dataDir;
-
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
-        registry.add("radhus.data-dir", () -> dataDir.toString());
-        TestAuth.register(registry);
+        TestContext.register(registry);
     }
 
     @LocalServerPort

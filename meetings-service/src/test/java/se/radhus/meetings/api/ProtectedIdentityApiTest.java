@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,13 +32,9 @@ class ProtectedIdentityApiTest {
     static final String NAME = "Ingrid Andreae";
     static final String MEETING = "pi-nd-2024-10-01";
 
-    @TempDir
-    static Path dataDir;
-
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
-        registry.add("radhus.data-dir", () -> dataDir.toString());
-        TestAuth.register(registry);
+        TestContext.register(registry);
     }
 
     @LocalServerPort

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -39,13 +38,9 @@ class SeedMeetingApiTest {
     static final Path SEED = Path.of("../seed/ks-nau-2024-05-21.json");
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @TempDir
-    static Path dataDir;
-
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
-        registry.add("radhus.data-dir", () -> dataDir.toString());
-        TestAuth.register(registry);
+        TestContext.register(registry);
     }
 
     @LocalServerPort
