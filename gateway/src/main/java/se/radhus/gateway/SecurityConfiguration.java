@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -203,6 +204,17 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::unauthorized)
                         .accessDeniedHandler((exchange, denied) -> forbidden(exchange)));
         return http.build();
+    }
+
+    /**
+     * No observations of Spring Security's own (the filter chain, each filter in it, authentication and
+     * authorization): they wrapped every one of the chain's filters in an observation of its own, with a timer
+     * each, on every request, and added nothing to a trace that the request's server span and the routed call's
+     * client span do not already show. Profiled under load, they were a tenth of the gateway's time per request.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** The firewall's refusals (non-canonical paths) as 400 problem+json. */

@@ -73,4 +73,27 @@ class TracePropagationTest extends StubbedGatewayTest {
         assertLogged(output, "requestId=trace-new-1 traceId=" + a.group(1) + " GET /api/bodies -> 200");
         assertLogged(output, "requestId=trace-new-2 traceId=" + b.group(1) + " GET /api/bodies -> 200");
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.observation.ObservationRegistry observations;
+
+    /** A request is observed as the server's request and the routed call; Spring Security's chain adds no observations. */
+    @Test
+    void aRequestIsObservedWithoutSpringSecuritysOwnObservations() throws Exception {
+        java.util.List<String> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+        observations.observationConfig().observationHandler(new io.micrometer.observation.ObservationHandler<>() {
+            @Override
+            public void onStart(io.micrometer.observation.Observation.Context context) {
+                started.add(context.getName());
+            }
+
+            @Override
+            public boolean supportsContext(io.micrometer.observation.Observation.Context context) {
+                return true;
+            }
+        });
+        get("/api/bodies", "observed", null);
+        assertThat(started).as("observations started").contains("http.server.requests")
+                .noneMatch(name -> name.startsWith("spring.security"));
+    }
 }
