@@ -136,6 +136,9 @@ class EdgeFilter implements WebFilter, Ordered {
     }
 
     private boolean trusted(String address) {
+        if (trustedProxies.isEmpty()) {
+            return false; // the common case: no proxy is trusted, and there is nothing to parse
+        }
         // a literal only, never a name to look up: a forwarded value that is not an address is not a proxy
         InetAddress literal = NetUtil.createInetAddressFromIpAddressString(address);
         if (literal == null) {

@@ -5,7 +5,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
@@ -33,16 +35,13 @@ class RequestIdFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String given = exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER);
-        String id = RequestIds.acceptOrCreate(given);
-        // the caller's own id, taken as it is, needs no copy of the request's headers
-        boolean taken = id.equals(given) && exchange.getRequest().getHeaders().get(RequestIds.HEADER).size() == 1;
-        ServerHttpRequest request = taken ? exchange.getRequest()
-                : exchange.getRequest().mutate().headers(h -> h.set(RequestIds.HEADER, id)).build();
+        ServerHttpRequest request = exchange.getRequest();
+        String id = RequestIds.acceptOrCreate(request.getHeaders().getFirst(RequestIds.HEADER));
+        // the id goes to the service as the request is sent (Upstream, below), not by copying the request here
         exchange.getResponse().getHeaders().set(RequestIds.HEADER, id);
         long start = System.nanoTime();
         String traceId = traceId(exchange);
-        return chain.filter(taken ? exchange : exchange.mutate().request(request).build())
+        return chain.filter(exchange)
                 .doFinally(signal -> {
                     // the line runs on whatever thread ends the exchange: its ids are put in the MDC for it alone
                     try (var r = MDC.putCloseable(RequestIds.MDC_KEY, id); var t = MDC.putCloseable("traceId", traceId)) {
@@ -63,5 +62,31 @@ class RequestIdFilter implements WebFilter, Ordered {
                 .map(TracingObservationHandler.TracingContext::getSpan)
                 .map(span -> span.context().traceId())
                 .orElse("");
+    }
+
+    /**
+     * The request's id on the request a route sends to its service: the one the caller was given, in place of
+     * whatever the caller sent (one value, never the caller's second or its unplain one). A header filter, so
+     * the inbound request is not copied for it.
+     */
+    @Component
+    static class Upstream implements HttpHeadersFilter, Ordered {
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+
+        @Override
+        public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
+            String id = exchange.getResponse().getHeaders().getFirst(RequestIds.HEADER);
+            if (id == null || input.getValuesAsList(RequestIds.HEADER).equals(java.util.List.of(id))) {
+                return input;
+            }
+            HttpHeaders headers = new HttpHeaders();
+            headers.putAll(input);
+            headers.set(RequestIds.HEADER, id);
+            return headers;
+        }
     }
 }

@@ -130,6 +130,27 @@ class GatewayEdgeTest extends StubbedGatewayTest {
         assertThat(r.headers().allValues("X-Request-Id")).containsExactly("edge-test-1");
     }
 
+    /**
+     * Two ids: the service and the caller get the first alone. One that is not plain (or over 64 characters):
+     * both get a new one instead, never the caller's.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"two", "spaces and ; semicolons", "long"})
+    void aCallersRequestIdThatCannotBeKeptIsReplacedForTheServiceToo(String given) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/bodies")).timeout(HANG_UP).GET();
+        String sent = given.equals("long") ? "x".repeat(65) : given;
+        b = given.equals("two") ? b.header("X-Request-Id", "edge-a").header("X-Request-Id", "edge-b") : b.header("X-Request-Id", sent);
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        @SuppressWarnings("unchecked")
+        List<String> reached = (List<String>) json(r).get("requestIds");
+        if (given.equals("two")) {
+            assertThat(reached).containsExactly("edge-a");
+        } else {
+            assertThat(reached).hasSize(1).doesNotContain(sent);
+        }
+        assertThat(r.headers().allValues("X-Request-Id")).containsExactly(reached.get(0));
+    }
+
     @Test
     void anAllowedWriteArrivesWithItsBody() throws Exception {
         String body = "{\"id\":\"ks\",\"name\":\"Kommunstyrelsen\",\"members\":[\"a\",\"b\"]}";
