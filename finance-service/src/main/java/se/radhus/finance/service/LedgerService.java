@@ -261,7 +261,7 @@ public class LedgerService {
                 if (!committed) {
                     var commit = store.commit(id, l, effects, totals);
                     if (commit.isPresent()) {
-                        store.complete(id, commit.get());
+                        store.writeOut(id, commit.get());
                         committed = true;
                     }
                 }
