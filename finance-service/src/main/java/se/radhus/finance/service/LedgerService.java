@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import se.radhus.common.api.Problem;
@@ -245,7 +244,7 @@ public class LedgerService {
                         }
                         continue;
                     }
-                    FundsControl.Posting posting = new FundsControl.Posting(UUID.randomUUID().toString(), r.idempotencyKey(),
+                    FundsControl.Posting posting = new FundsControl.Posting(EntryIds.next(), r.idempotencyKey(),
                             Instant.now(clock), r.effectiveDate(), r.decision(), currency);
                     try {
                         List<Entry> entries = List.copyOf(j.operation.apply(posting).apply(working));
