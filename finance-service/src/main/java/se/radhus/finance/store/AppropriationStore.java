@@ -209,6 +209,30 @@ public class AppropriationStore {
         if (byHold.isEmpty()) {
             return;
         }
+        // most holds of a commit are new (a reservation, a commitment): inserted in one write, no lookup first;
+        // those that exist already (a key taken) get their entries added by an update
+        List<Map.Entry<String, List<String>>> holdList = List.copyOf(byHold.entrySet());
+        Set<Integer> existing = new java.util.TreeSet<>();
+        try {
+            holds.insertMany(holdList.stream().map(h -> new Document("_id", h.getKey()).append("docs", h.getValue())).toList(),
+                    new com.mongodb.client.model.InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (var w : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(w.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                existing.add(w.getIndex());
+            }
+        }
+        if (existing.isEmpty()) {
+            return;
+        }
+        Map<String, List<String>> more = new LinkedHashMap<>();
+        existing.forEach(i -> more.put(holdList.get(i).getKey(), holdList.get(i).getValue()));
+        addToExistingHolds(more);
+    }
+
+    private void addToExistingHolds(Map<String, List<String>> byHold) {
         var writes = byHold.entrySet().stream().map(h -> new UpdateOneModel<Document>(Filters.eq("_id", h.getKey()),
                 Updates.addEachToSet("docs", h.getValue()), new UpdateOptions().upsert(true))).toList();
         for (int attempt = 0; ; attempt++) {

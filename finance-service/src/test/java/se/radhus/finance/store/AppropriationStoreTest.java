@@ -307,4 +307,20 @@ class AppropriationStoreTest {
         // the ledger read back from a fresh process says the same
         assertEquals(0, new LedgerService(new AppropriationStore(db)).balance("a", null).get(0).remaining().ore());
     }
+    @Test
+    void aHoldKeepsEveryEntryOnceWhetherItIsNewOrAlreadyThere() {
+        var reserved = reserve(ledger, "r", 4_000);
+        var released = ledger.apply("a", request("rel", "release r"), LedgerService.Scope.holds("h-r"),
+                p -> e -> FundsControl.release(e, p, "h-r"));
+        var db = mongo.database();
+        Document hold = db.getCollection("ledger_holds").find(Filters.eq("_id", "a|h-r")).first();
+        assertEquals(2, hold.getList("docs", String.class).size(), "the new hold, then the entry added to it");
+        assertEquals(List.of(reserved.entries().get(0).id(), released.entries().get(0).id()),
+                ledger.holds("a", List.of("h-r")).stream().map(Entry::id).toList());
+        // writing the same commit out again (another process's repair) adds nothing
+        var t = db.getCollection("appropriations").find(Filters.eq("_id", "a")).first().get("t", Document.class);
+        store.complete("a", new AppropriationStore.Commit(((Number) t.get("v")).longValue(), t.getList("pending", Document.class)));
+        assertEquals(2, db.getCollection("ledger_holds").find(Filters.eq("_id", "a|h-r")).first().getList("docs", String.class).size());
+        assertEquals(Money.kronor(50_000).ore(), remaining());
+    }
 }
