@@ -16,17 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import se.radhus.common.api.Problem;
 import se.radhus.common.api.ProblemException;
 import se.radhus.common.domain.DecisionRef;
 import se.radhus.common.domain.InvalidInput;
 import se.radhus.common.domain.RuleViolation;
+import se.radhus.common.store.GroupCommit;
 import se.radhus.finance.domain.Entry;
 import se.radhus.finance.domain.FundsControl;
 import se.radhus.finance.domain.LedgerTotals;
@@ -44,9 +41,9 @@ import se.radhus.finance.store.AppropriationStore.Loaded;
  *
  * <p>Requests for one appropriation that arrive together are decided one after the other on the same read
  * and committed in one update (a group commit): the guard serialises them anyway, and one write for many
- * keeps a busy appropriation fast. Within this process they queue per appropriation: whoever takes its
- * lock commits everything queued (and a few rounds of what arrives meanwhile), the others wait to be woken
- * with their answer; between processes the guard's version decides, and the loser reads again.
+ * keeps a busy appropriation fast. Within this process they queue per appropriation ({@link GroupCommit}):
+ * one caller commits everything queued (and a few rounds of what arrives meanwhile), the others wait for
+ * their answer; between processes the guard's version decides, and the loser reads again.
  */
 @Singleton
 public class LedgerService {
@@ -58,7 +55,7 @@ public class LedgerService {
 
     private final AppropriationStore store;
     private final Clock clock;
-    private final Map<String, Writer> writers = new ConcurrentHashMap<>();
+    private final Map<String, GroupCommit<Job>> writers = new ConcurrentHashMap<>();
 
     /** With the system clock in Stockholm (tests that need no fixed day). */
     public LedgerService(AppropriationStore store) {
@@ -173,52 +170,18 @@ public class LedgerService {
     /** Applies {@code operation} (a funds-control call) to the appropriation's ledger, once per key. */
     public Applied apply(String appropriationId, Request r, Scope scope,
                          Function<FundsControl.Posting, Function<List<Entry>, List<Entry>>> operation) {
-        Job job = new Job(r, scope, operation, Thread.currentThread());
-        Writer w = writers.computeIfAbsent(appropriationId, k -> new Writer());
-        w.queue.add(job);
-        while (!job.done) {
-            if (w.lock.tryLock()) {
-                try {
-                    // the writer serves what is queued: its own request, and a few rounds of what came meanwhile
-                    for (int round = 0; round < ROUNDS && !w.queue.isEmpty(); round++) {
-                        List<Job> batch = new ArrayList<>();
-                        for (Job next; batch.size() < MAX_BATCH && (next = w.queue.poll()) != null; ) {
-                            batch.add(next);
-                        }
-                        run(appropriationId, batch);
-                        for (Job j : batch) {
-                            LockSupport.unpark(j.owner);
-                        }
-                    }
-                } finally {
-                    w.lock.unlock();
-                }
-                Job head = w.queue.peek();
-                if (head != null) {
-                    LockSupport.unpark(head.owner); // the next writer
-                }
-            } else {
-                LockSupport.parkNanos(this, 2_000_000); // woken when done, or when it is its turn to write
-            }
-        }
+        Job job = new Job(r, scope, operation);
+        writers.computeIfAbsent(appropriationId, id -> new GroupCommit<Job>(MAX_BATCH, ROUNDS, batch -> run(id, batch))).submit(job);
         if (job.failure != null) {
             throw job.failure;
         }
         return job.result;
     }
 
-    /** Requests for one appropriation, waiting for its writer. */
-    private static final class Writer {
-        final ConcurrentLinkedQueue<Job> queue = new ConcurrentLinkedQueue<>();
-        final ReentrantLock lock = new ReentrantLock();
-    }
-
     private static final class Job {
         final Request request;
         final Scope scope;
         final Function<FundsControl.Posting, Function<List<Entry>, List<Entry>>> operation;
-        final Thread owner;
-        volatile boolean done;
         Applied result;
         RuntimeException failure;
         /** Answered before: the entries it wrote are read when the batch is done. */
@@ -226,8 +189,7 @@ public class LedgerService {
         /** The same key earlier in this batch. */
         Job sameAs;
 
-        Job(Request request, Scope scope, Function<FundsControl.Posting, Function<List<Entry>, List<Entry>>> operation, Thread owner) {
-            this.owner = owner;
+        Job(Request request, Scope scope, Function<FundsControl.Posting, Function<List<Entry>, List<Entry>>> operation) {
             this.request = request;
             this.scope = scope;
             this.operation = operation;
@@ -282,7 +244,7 @@ public class LedgerService {
                         }
                         continue;
                     }
-                    FundsControl.Posting posting = new FundsControl.Posting(UUID.randomUUID().toString(), r.idempotencyKey(),
+                    FundsControl.Posting posting = new FundsControl.Posting(EntryIds.next(), r.idempotencyKey(),
                             Instant.now(clock), r.effectiveDate(), r.decision(), currency);
                     try {
                         List<Entry> entries = List.copyOf(j.operation.apply(posting).apply(working));
@@ -298,7 +260,7 @@ public class LedgerService {
                 if (!committed) {
                     var commit = store.commit(id, l, effects, totals);
                     if (commit.isPresent()) {
-                        store.complete(id, commit.get());
+                        store.writeOut(id, commit.get());
                         committed = true;
                     }
                 }
@@ -329,8 +291,6 @@ public class LedgerService {
                 j.reset();
                 j.failure = e;
             });
-        } finally {
-            batch.forEach(j -> j.done = true);
         }
     }
 }

@@ -81,6 +81,12 @@ public class AppropriationStore {
     private final MongoCollection<Document> holds;
     private final VersionedCollection<Document> requests;
     private final MongoCollection<Document> requestDocs;
+    /**
+     * Per appropriation, the version whose pending effects this process has written out itself and left in
+     * {@code pending} ({@link #writeOut}): its own reads need not write them again. Another process's reads
+     * do (every write is idempotent), and the next commit replaces them.
+     */
+    private final Map<String, Long> writtenOut = new java.util.concurrent.ConcurrentHashMap<>();
 
     public AppropriationStore(MongoDatabase database) {
         var plain = StoreCodecs.mapped(Document.class, Function.identity(), Function.identity());
@@ -119,7 +125,7 @@ public class AppropriationStore {
             }
             Document t = d.get("t", Document.class);
             List<Document> pending = t.getList("pending", Document.class, List.of());
-            if (!pending.isEmpty()) {
+            if (!pending.isEmpty() && !writtenHere(id, t)) {
                 complete(id, new Commit(number(t.get("v")), pending));
             }
             return Optional.of(loaded(d));
@@ -129,8 +135,15 @@ public class AppropriationStore {
 
     public Pages.Page<Loaded> list(int pageSize, String pageToken) {
         return Pages.list(appropriations, Filters.empty(), pageSize, pageToken,
-                d -> d.containsKey("t") && d.get("t", Document.class).getList("pending", Document.class, List.of()).isEmpty()
+                d -> d.containsKey("t") && (d.get("t", Document.class).getList("pending", Document.class, List.of()).isEmpty()
+                        || writtenHere(d.getString("_id"), d.get("t", Document.class)))
                         ? loaded(d) : find(d.getString("_id")).orElseThrow());
+    }
+
+    /** Whether this process wrote out the pending effects of the guard's version {@code t} itself. */
+    private boolean writtenHere(String id, Document t) {
+        Long written = writtenOut.get(id);
+        return written != null && written == number(t.get("v"));
     }
 
     /**
@@ -157,6 +170,22 @@ public class AppropriationStore {
      * clears {@code pending}, if the guard is still at the commit's version.
      */
     public void complete(String id, Commit c) {
+        write(id, c);
+        appropriations.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("t.v", c.version())), Updates.set("t.pending", List.of()));
+    }
+
+    /**
+     * As {@link #complete}, for the writer that just made the commit, without the extra write to clear
+     * {@code pending}: the next commit replaces it anyway (one rewrite of the guard fewer per commit). This
+     * process's reads know it is written out; another's write it out again, idempotently, and clear it. A
+     * crash before or during this leaves what {@link #complete} repairs.
+     */
+    public void writeOut(String id, Commit c) {
+        write(id, c);
+        writtenOut.merge(id, c.version(), Math::max);
+    }
+
+    private void write(String id, Commit c) {
         List<Document> entryDocuments = new ArrayList<>();
         Map<String, List<String>> byHold = new LinkedHashMap<>();
         List<Document> requestDocuments = new ArrayList<>();
@@ -174,13 +203,36 @@ public class AppropriationStore {
         entries.insertAllIfAbsent(entryDocuments);
         addToHolds(byHold);
         requests.insertAllIfAbsent(requestDocuments);
-        appropriations.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("t.v", c.version())), Updates.set("t.pending", List.of()));
     }
 
     private void addToHolds(Map<String, List<String>> byHold) {
         if (byHold.isEmpty()) {
             return;
         }
+        // most holds of a commit are new (a reservation, a commitment): inserted in one write, no lookup first;
+        // those that exist already (a key taken) get their entries added by an update
+        List<Map.Entry<String, List<String>>> holdList = List.copyOf(byHold.entrySet());
+        Set<Integer> existing = new java.util.TreeSet<>();
+        try {
+            holds.insertMany(holdList.stream().map(h -> new Document("_id", h.getKey()).append("docs", h.getValue())).toList(),
+                    new com.mongodb.client.model.InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (var w : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(w.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                existing.add(w.getIndex());
+            }
+        }
+        if (existing.isEmpty()) {
+            return;
+        }
+        Map<String, List<String>> more = new LinkedHashMap<>();
+        existing.forEach(i -> more.put(holdList.get(i).getKey(), holdList.get(i).getValue()));
+        addToExistingHolds(more);
+    }
+
+    private void addToExistingHolds(Map<String, List<String>> byHold) {
         var writes = byHold.entrySet().stream().map(h -> new UpdateOneModel<Document>(Filters.eq("_id", h.getKey()),
                 Updates.addEachToSet("docs", h.getValue()), new UpdateOptions().upsert(true))).toList();
         for (int attempt = 0; ; attempt++) {

@@ -233,4 +233,94 @@ class AppropriationStoreTest {
         assertEquals(Money.kronor(48_000).ore(), remaining());
         assertEquals(2, ledger.load("a").entryCount());
     }
+    @Test
+    void theWriterLeavesItsWrittenCommitPendingAndAnotherProcessWritesItOutAgainWithoutDoublingIt() {
+        var applied = reserve(ledger, "w", 3_000);
+        var db = mongo.database();
+        Document t = db.getCollection("appropriations").find(Filters.eq("_id", "a")).first().get("t", Document.class);
+        // written out, but not cleared: the next commit replaces it (one guard write fewer per commit)
+        assertEquals(1, t.getList("pending", Document.class).size());
+        String entryId = applied.entries().get(0).id();
+        assertEquals(1, db.getCollection("ledger_entries").countDocuments(Filters.eq("id", entryId)));
+        assertEquals(1, db.getCollection("ledger_requests").countDocuments(Filters.eq("_id", "a|w")));
+        // this process's reads do not write it again: the guard is unchanged by a read
+        assertEquals(Money.kronor(47_000).ore(), remaining());
+        assertEquals(t, db.getCollection("appropriations").find(Filters.eq("_id", "a")).first().get("t", Document.class));
+
+        // another process (a replica, or this one restarted) writes it out again, idempotently, and clears it
+        LedgerService other = new LedgerService(new AppropriationStore(db));
+        assertEquals(Money.kronor(47_000).ore(), other.balance("a", null).get(0).remaining().ore());
+        assertTrue(db.getCollection("appropriations").find(Filters.eq("_id", "a")).first().get("t", Document.class)
+                .getList("pending", Document.class).isEmpty());
+        assertEquals(1, db.getCollection("ledger_entries").countDocuments(Filters.eq("id", entryId)), "one document per entry");
+        assertEquals(List.of(entryId), other.holds("a", List.of("h-w")).stream().map(Entry::id).toList(), "the hold names it once");
+        assertEquals(2, other.load("a").entryCount());
+        // and a retry in either process is answered from the record
+        assertTrue(reserve(other, "w", 3_000).replayed());
+        assertTrue(reserve(ledger, "w", 3_000).replayed());
+        assertEquals(Money.kronor(47_000).ore(), remaining());
+
+        // the next commit by the first writer replaces what was pending with its own effects
+        reserve(ledger, "w2", 1_000);
+        Document after = db.getCollection("appropriations").find(Filters.eq("_id", "a")).first().get("t", Document.class);
+        assertEquals(List.of("w2"), after.getList("pending", Document.class).stream().map(d -> d.getString("key")).toList());
+        assertEquals(Money.kronor(46_000).ore(), other.balance("a", null).get(0).remaining().ore());
+    }
+
+    @Test
+    void manyConcurrentReservationsOnOneAppropriationAllSucceedUntilItIsExhaustedAndRetriesDoNotDouble() throws Exception {
+        // 50 000 kr, 100 kr each: exactly 500 fit; 600 keys, each sent twice at once (a client's retry)
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        AtomicInteger refused = new AtomicInteger();
+        List<Future<String>> calls = new ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {
+            String key = "m" + (i / 2);
+            calls.add(pool.submit(() -> {
+                try {
+                    return reserve(ledger, key, 100).entries().get(0).id();
+                } catch (FundsControl.InsufficientFunds e) {
+                    refused.incrementAndGet();
+                    return null;
+                }
+            }));
+        }
+        java.util.Map<String, java.util.Set<String>> idsByKey = new java.util.HashMap<>();
+        for (int i = 0; i < calls.size(); i++) {
+            String id = calls.get(i).get(); // no other failure (busy, lost race) reaches a caller
+            if (id != null) {
+                idsByKey.computeIfAbsent("m" + (i / 2), k -> new java.util.HashSet<>()).add(id);
+            }
+        }
+        pool.shutdown();
+        assertEquals(500, idsByKey.size(), "every reservation that fits succeeds");
+        assertEquals(200, refused.get(), "both tries of each of the 100 keys that no longer fit are refused");
+        assertTrue(idsByKey.values().stream().allMatch(ids -> ids.size() == 1), "a retry is answered with the first try's entry");
+        assertEquals(0, remaining(), "exhausted, never below zero");
+        assertEquals(Money.kronor(50_000).ore(), ledger.balance("a", null).get(0).reserved().ore());
+        var db = mongo.database();
+        assertEquals(501, ledger.load("a").entryCount());
+        assertEquals(501, db.getCollection("ledger_entries").countDocuments(Filters.eq("a", "a")));
+        assertEquals(500, db.getCollection("ledger_requests").countDocuments(), "a record per answered key");
+        assertEquals(500 + 1, db.getCollection("ledger_holds").countDocuments(), "a hold per reservation, and the opening's");
+        // nothing is left for another
+        assertThrows(FundsControl.InsufficientFunds.class, () -> reserve(ledger, "late", 100));
+        // the ledger read back from a fresh process says the same
+        assertEquals(0, new LedgerService(new AppropriationStore(db)).balance("a", null).get(0).remaining().ore());
+    }
+    @Test
+    void aHoldKeepsEveryEntryOnceWhetherItIsNewOrAlreadyThere() {
+        var reserved = reserve(ledger, "r", 4_000);
+        var released = ledger.apply("a", request("rel", "release r"), LedgerService.Scope.holds("h-r"),
+                p -> e -> FundsControl.release(e, p, "h-r"));
+        var db = mongo.database();
+        Document hold = db.getCollection("ledger_holds").find(Filters.eq("_id", "a|h-r")).first();
+        assertEquals(2, hold.getList("docs", String.class).size(), "the new hold, then the entry added to it");
+        assertEquals(List.of(reserved.entries().get(0).id(), released.entries().get(0).id()),
+                ledger.holds("a", List.of("h-r")).stream().map(Entry::id).toList());
+        // writing the same commit out again (another process's repair) adds nothing
+        var t = db.getCollection("appropriations").find(Filters.eq("_id", "a")).first().get("t", Document.class);
+        store.complete("a", new AppropriationStore.Commit(((Number) t.get("v")).longValue(), t.getList("pending", Document.class)));
+        assertEquals(2, db.getCollection("ledger_holds").find(Filters.eq("_id", "a|h-r")).first().getList("docs", String.class).size());
+        assertEquals(Money.kronor(50_000).ore(), remaining());
+    }
 }
