@@ -3,8 +3,6 @@ package se.radhus.gateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.cloud.gateway.filter.GatewayFilterChain;
-import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -83,10 +81,7 @@ class RequestIdFilter implements WebFilter, Ordered {
             if (id == null || input.getValuesAsList(RequestIds.HEADER).equals(java.util.List.of(id))) {
                 return input;
             }
-            HttpHeaders headers = new HttpHeaders();
-            headers.putAll(input);
-            headers.set(RequestIds.HEADER, id);
-            return headers;
+            return VisitorAddress.with(input, RequestIds.HEADER, id);
         }
     }
 }

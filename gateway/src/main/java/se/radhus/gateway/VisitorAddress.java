@@ -41,9 +41,14 @@ class VisitorAddress implements HttpHeadersFilter, Ordered {
         if (route == null || !"true".equals(String.valueOf(route.getMetadata().get(METADATA)))) {
             return input;
         }
+        return with(input, HEADER, edge.client(exchange.getRequest()));
+    }
+
+    /** A header filter's answer: the headers as given (which it may not change), with {@code name} set to one value. */
+    static HttpHeaders with(HttpHeaders input, String name, String value) {
         HttpHeaders headers = new HttpHeaders();
         headers.putAll(input);
-        headers.set(HEADER, edge.client(exchange.getRequest()));
+        headers.set(name, value);
         return headers;
     }
 }
