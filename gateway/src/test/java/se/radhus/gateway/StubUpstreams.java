@@ -14,11 +14,14 @@ import tools.jackson.databind.json.JsonMapper;
  * port. Each answers every request with JSON naming itself and what it received (method, path and
  * query, body, X-Request-Id) and keeps a list of what reached it (with its Authorization and traceparent). A path containing {@code /hang-up}
  * gets no answer: the connection is closed, as a service that dies mid-request would. A path containing
- * {@code /slow} is answered after a pause, so that many requests are under way at once.
+ * {@code /slow} is answered after a pause, so that many requests are under way at once. A path containing
+ * {@code /status-NNN} is answered with that status and a problem+json body of the stub's own, as a service
+ * answers an error.
  */
 final class StubUpstreams {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final java.util.regex.Pattern STATUS = java.util.regex.Pattern.compile("/status-(\\d{3})");
 
     /** What one stub received. */
     record Received(String method, String uri, String body, List<String> requestIds, String authorization, String forwardedFor,
@@ -35,6 +38,13 @@ final class StubUpstreams {
             this.server = HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> {
                 if (request.uri().contains("/hang-up")) {
                     return response.withConnection(connection -> connection.dispose()).then();
+                }
+                java.util.regex.Matcher status = STATUS.matcher(request.uri());
+                if (status.find()) {
+                    int code = Integer.parseInt(status.group(1));
+                    return response.status(code).header("Content-Type", "application/problem+json")
+                            .sendByteArray(Mono.just(JSON.writeValueAsBytes(Map.of("type", "about:blank", "status", code,
+                                    "detail", name + " answered " + code)))).then();
                 }
                 return request.receive().aggregate().asString().defaultIfEmpty("").flatMap(body -> {
                     List<String> ids = request.requestHeaders().getAll("X-Request-Id");
