@@ -20,7 +20,7 @@ class TrustedProxyTest extends StubbedGatewayTest {
 
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    int get(String forwardedFor) throws Exception {
+    int statusVia(String forwardedFor) throws Exception {
         var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/bodies"))
                 .timeout(java.time.Duration.ofSeconds(30)).GET();
         if (forwardedFor != null) {
@@ -31,14 +31,14 @@ class TrustedProxyTest extends StubbedGatewayTest {
 
     @Test
     void eachForwardedClientHasItsOwnBucketAndTrustedHopsAreSkipped() throws Exception {
-        assertThat(get("203.0.113.5")).isEqualTo(200);
-        assertThat(get("203.0.113.5")).isEqualTo(200);
-        assertThat(get("203.0.113.5")).isEqualTo(429);
+        assertThat(statusVia("203.0.113.5")).isEqualTo(200);
+        assertThat(statusVia("203.0.113.5")).isEqualTo(200);
+        assertThat(statusVia("203.0.113.5")).isEqualTo(429);
         // another client behind the same proxy
-        assertThat(get("203.0.113.6")).isEqualTo(200);
+        assertThat(statusVia("203.0.113.6")).isEqualTo(200);
         // what a client wrote first is not taken: the last untrusted hop is (10.1.2.3 is a proxy of ours)
-        assertThat(get("198.51.100.1, 203.0.113.6, 10.1.2.3")).isEqualTo(200);
-        assertThat(get("198.51.100.2, 203.0.113.6")).isEqualTo(429);
+        assertThat(statusVia("198.51.100.1, 203.0.113.6, 10.1.2.3")).isEqualTo(200);
+        assertThat(statusVia("198.51.100.2, 203.0.113.6")).isEqualTo(429);
     }
 
     /** A page's visitor, as the gateway takes it, reaches the portal, and nothing else a client wrote. */

@@ -2,11 +2,7 @@ package se.radhus.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -19,13 +15,6 @@ import org.springframework.boot.test.context.SpringBootTest;
         "radhus.dev-issuer.enabled=true", "radhus.security.issuer=http://gateway-test/dev",
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=100ms"})
 class UpstreamTimeoutTest extends StubbedGatewayTest {
-
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
 
     @Test
     void aServiceSlowerThanTheResponseTimeoutIsAnsweredAsUnavailable() throws Exception {
