@@ -24,15 +24,19 @@ import se.radhus.common.api.RequestIds;
 @RestController
 class FallbackController {
 
+    /** Headers a service's answer brings that describe that answer, not this one. */
+    static final java.util.List<String> SERVICE_HEADERS = java.util.List.of(HttpHeaders.CONTENT_TYPE,
+            HttpHeaders.CONTENT_LENGTH, HttpHeaders.CONTENT_ENCODING, HttpHeaders.CONTENT_LANGUAGE,
+            HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.TRANSFER_ENCODING, HttpHeaders.ETAG, HttpHeaders.LAST_MODIFIED,
+            HttpHeaders.CACHE_CONTROL, HttpHeaders.EXPIRES, HttpHeaders.RETRY_AFTER, HttpHeaders.LOCATION,
+            HttpHeaders.SET_COOKIE, HttpHeaders.LINK);
+
     @RequestMapping("/fallback/{service}")
     ResponseEntity<java.util.Map<String, Object>> unavailable(@PathVariable String service, ServerWebExchange exchange) {
         HttpHeaders headers = exchange.getResponse().getHeaders();
         String requestId = headers.getFirst(RequestIds.HEADER);
-        // what the service had answered goes: the caller gets this answer alone
-        headers.clear();
-        if (requestId != null) {
-            headers.set(RequestIds.HEADER, requestId);
-        }
+        // what the service had said of its own answer goes; the gateway's headers (request id, CORS) stay
+        SERVICE_HEADERS.forEach(headers::remove);
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         if (cause instanceof HttpStatusCodeException failed && failed.getStatusCode().value() == 500) {
             return ResponseEntity.status(500).contentType(MediaType.parseMediaType(Problem.MEDIA_TYPE))

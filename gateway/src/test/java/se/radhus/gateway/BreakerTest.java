@@ -46,6 +46,17 @@ class BreakerTest extends StubbedGatewayTest {
             failed++;
         }
         assertThat(failed).as("500s until they are half of the last 20 calls").isBetween(10, 20);
+
+        // a browser's call from the portal's origin: the answer keeps the gateway's CORS and security headers
+        HttpResponse<String> fromBrowser = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/bodies/status-500"))
+                .header("Origin", "http://localhost:3000").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(fromBrowser.statusCode()).isIn(500, 503);
+        assertThat(fromBrowser.headers().allValues("Access-Control-Allow-Origin")).containsExactly("http://localhost:3000");
+        assertThat(fromBrowser.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
+        assertThat(fromBrowser.headers().allValues("Content-Type")).containsExactly("application/problem+json");
+        assertThat(fromBrowser.headers().firstValue("Content-Length")).hasValue(
+                String.valueOf(fromBrowser.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
         assertThat(last.statusCode()).as(last.body()).isEqualTo(503);
         assertThat(last.body()).contains("\"service\":\"meetings\"");
 
