@@ -22,6 +22,7 @@ import org.h2.mvstore.MVStore;
  * <li>Durable: every command is committed to the file before its reply goes out, so an acknowledged write
  * survives a kill -9 of the process. {@link MVStore#commit()} runs under the store's lock and waits for the
  * file writer, and it writes nothing when nothing changed, so reads stay cheap.</li>
+ * <li>Documents and index keys are written to the file as BSON ({@link CompactValues}), not Java-serialised.</li>
  * <li>Unique indexes compare their keys as values ({@link KeyedIndex}); the library's compare them by
  * serialising both keys at every step of a lookup.</li>
  * <li>No torn reads: the library's update copies the new document's fields into the stored document object
@@ -73,7 +74,8 @@ final class DurableH2Backend extends H2Backend {
             // the same maps H2Database opens, so files written before stay readable
             String namespace = getFullCollectionNamespace(collectionName);
             MVStore files = getMvStore();
-            return new CopyOnWriteCollection(this, collectionName, options, files.openMap("databases." + namespace),
+            return new CopyOnWriteCollection(this, collectionName, options,
+                    files.openMap("databases." + namespace, new org.h2.mvstore.MVMap.Builder<Object, Document>().valueType(new CompactValues())),
                     files.openMap("meta." + namespace), cursorRegistry);
         }
 

@@ -98,11 +98,11 @@ final class KeyedIndex extends AbstractUniqueIndex<Object> {
     }
 
     /**
-     * H2's generic type (so keys are stored as before), comparing {@code KeyValue}s field by field. Field
+     * H2's generic type (keys written as {@link CompactValues} writes them), comparing {@code KeyValue}s field by field. Field
      * values of one class compare as themselves; of different classes, or of a class H2 does not know, as
      * {@link ObjectDataType} orders them.
      */
-    static final class KeyType extends ObjectDataType {
+    static final class KeyType extends CompactValues {
 
         @Override
         public int compare(Object a, Object b) {

@@ -132,16 +132,23 @@ class KeyedIndexTest {
             assertTrue(duplicate(() -> docs.insertOne(new Document("_id", "x").append("k", "k7"))), "the moved index still refuses a taken key");
             assertTrue(duplicate(() -> docs.insertOne(new Document("_id", "d7"))), "and the moved _id index a taken id");
             docs.insertOne(new Document("_id", "d500").append("k", "k500"));
+            // documents written before read whole, and one changed now is written again in the new form
+            assertEquals(new Document("_id", "d42").append("k", "k42"), docs.find(Filters.eq("_id", "d42")).first());
+            docs.updateOne(Filters.eq("_id", "d43"), Updates.combine(Updates.set("n", 43L), Updates.set("list", List.of("a", 1))));
         }
         try (MVStore files = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
             Set<String> names = files.getMapNames();
             assertFalse(names.contains("old.docs._index_k_1"), String.valueOf(names));
             assertFalse(names.contains("old.docs._index__id_"), String.valueOf(names));
-            assertEquals(501, files.openMap("old.docs._keyed_k_1").size());
+            assertEquals(501, files.openMap("old.docs._keyed_k_1",
+                    new org.h2.mvstore.MVMap.Builder<Object, Object>().keyType(new KeyedIndex.KeyType())).size());
         }
         // and the next start finds it moved, with the key written after
         try (MongoConnection c = MongoConnection.open(new MongoSettings("", "old", dir, 0))) {
             assertEquals("d500", c.database().getCollection("docs").find(Filters.eq("k", "k500")).first().getString("_id"));
+            assertEquals(new Document("_id", "d43").append("k", "k43").append("n", 43L).append("list", List.of("a", 1)),
+                    c.database().getCollection("docs").find(Filters.eq("_id", "d43")).first());
+            assertEquals(new Document("_id", "d44").append("k", "k44"), c.database().getCollection("docs").find(Filters.eq("k", "k44")).first());
         }
     }
 
