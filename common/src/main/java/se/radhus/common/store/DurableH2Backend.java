@@ -22,6 +22,9 @@ import org.h2.mvstore.MVStore;
  * <li>Durable: every command is committed to the file before its reply goes out, so an acknowledged write
  * survives a kill -9 of the process. {@link MVStore#commit()} runs under the store's lock and waits for the
  * file writer, and it writes nothing when nothing changed, so reads stay cheap.</li>
+ * <li>Documents and index keys are written to the file as BSON ({@link CompactValues}), not Java-serialised.</li>
+ * <li>Unique indexes compare their keys as values ({@link KeyedIndex}); the library's compare them by
+ * serialising both keys at every step of a lookup.</li>
  * <li>No torn reads: the library's update copies the new document's fields into the stored document object
  * one by one, while a reader may still be encoding that same object to the wire (queries hand out the
  * stored objects; their encoding runs after the collection's lock is released). A reader could so see a
@@ -71,8 +74,23 @@ final class DurableH2Backend extends H2Backend {
             // the same maps H2Database opens, so files written before stay readable
             String namespace = getFullCollectionNamespace(collectionName);
             MVStore files = getMvStore();
-            return new CopyOnWriteCollection(this, collectionName, options, files.openMap("databases." + namespace),
+            return new CopyOnWriteCollection(this, collectionName, options,
+                    files.openMap("databases." + namespace, new org.h2.mvstore.MVMap.Builder<Object, Document>().valueType(new CompactValues())),
                     files.openMap("meta." + namespace), cursorRegistry);
+        }
+
+        /** Unique indexes whose keys compare as values ({@link KeyedIndex}), not by serialising them. */
+        @Override
+        protected de.bwaldvogel.mongo.backend.Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                                                                                   List<de.bwaldvogel.mongo.backend.IndexKey> keys,
+                                                                                   boolean sparse) {
+            return KeyedIndex.open(getMvStore(), getFullCollectionNamespace(collectionName), indexName, keys, sparse);
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            getMvStore().removeMap(KeyedIndex.mapName(getFullCollectionNamespace(collection.getCollectionName()), indexName));
         }
     }
 

@@ -21,11 +21,15 @@ import java.util.function.Consumer;
  */
 public final class GroupCommit<J> {
 
+    /** The longest a waiting caller sleeps before it looks again by itself (it is woken sooner when it matters). */
+    static final long SAFETY_NET_NANOS = 100_000_000;
+
     private final ConcurrentLinkedQueue<Waiting<J>> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final int maxBatch;
     private final int rounds;
     private final Consumer<List<J>> runner;
+    private final long safetyNetNanos;
 
     /**
      * @param maxBatch the most jobs in one batch
@@ -34,12 +38,18 @@ public final class GroupCommit<J> {
      *                 is rethrown to every caller of that batch
      */
     public GroupCommit(int maxBatch, int rounds, Consumer<List<J>> runner) {
+        this(maxBatch, rounds, runner, SAFETY_NET_NANOS);
+    }
+
+    /** As above, with another safety net (a test: one so long that only the wake-ups can end the waits). */
+    GroupCommit(int maxBatch, int rounds, Consumer<List<J>> runner, long safetyNetNanos) {
         if (maxBatch < 1 || rounds < 1) {
             throw new IllegalArgumentException("maxBatch and rounds must be at least 1");
         }
         this.maxBatch = maxBatch;
         this.rounds = rounds;
         this.runner = runner;
+        this.safetyNetNanos = safetyNetNanos;
     }
 
     private static final class Waiting<J> {
@@ -76,7 +86,11 @@ public final class GroupCommit<J> {
                     LockSupport.unpark(head.owner); // its turn to run what is queued
                 }
             } else {
-                LockSupport.parkNanos(this, 2_000_000); // woken when done, or when it is its turn
+                // woken when its batch has run, or when it is first in the queue as the lock is let go (every
+                // unlock is followed by a wake-up of the queue's head, and a caller queues before it tries the
+                // lock, so no wake-up is lost); the time-out is only a safety net. A short one made every waiting
+                // caller wake, fail to take the lock and park again hundreds of times a second.
+                LockSupport.parkNanos(this, safetyNetNanos);
             }
         }
         if (mine.failure != null) {

@@ -57,6 +57,33 @@ class GroupCommitTest {
     }
 
     @Test
+    void everyCallerIsWokenWithoutItsTimeOut() {
+        // a safety net of an hour: if a wake-up were lost, a caller would sleep until it (and the test time out)
+        AtomicInteger ran = new AtomicInteger();
+        GroupCommit<Job> commit = new GroupCommit<>(4, 2, batch -> {
+            batch.forEach(j -> j.runs.incrementAndGet());
+            ran.addAndGet(batch.size());
+            Thread.yield();
+        }, java.util.concurrent.TimeUnit.HOURS.toNanos(1));
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(2), () -> {
+            ExecutorService pool = Executors.newFixedThreadPool(48);
+            List<Future<Job>> calls = new ArrayList<>();
+            for (int i = 0; i < 6_000; i++) {
+                Job j = new Job(i);
+                calls.add(pool.submit(() -> {
+                    commit.submit(j);
+                    return j;
+                }));
+            }
+            for (Future<Job> f : calls) {
+                assertEquals(1, f.get().runs.get());
+            }
+            pool.shutdownNow();
+        }, "a caller was not woken");
+        assertEquals(6_000, ran.get());
+    }
+
+    @Test
     void aFailingBatchFailsItsCallersAndTheNextBatchRuns() {
         IllegalStateException boom = new IllegalStateException("store down");
         GroupCommit<Job> commit = new GroupCommit<>(8, 1, batch -> {

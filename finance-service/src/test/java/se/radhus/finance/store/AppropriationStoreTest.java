@@ -323,4 +323,51 @@ class AppropriationStoreTest {
         assertEquals(2, db.getCollection("ledger_holds").find(Filters.eq("_id", "a|h-r")).first().getList("docs", String.class).size());
         assertEquals(Money.kronor(50_000).ore(), remaining());
     }
+
+    /** An appropriation store that counts the reads of guards (what {@link LedgerService#load} does). */
+    static final class CountingStore extends AppropriationStore {
+        final AtomicInteger guardReads = new AtomicInteger();
+
+        CountingStore(com.mongodb.client.MongoDatabase database) {
+            super(database);
+        }
+
+        @Override
+        public java.util.Optional<Loaded> find(String id) {
+            guardReads.incrementAndGet();
+            return super.find(id);
+        }
+    }
+
+    @Test
+    void aBatchDecidesOnItsOwnLastCommitAndOnAFreshReadWhenAnotherProcessWroteOrNothingWasWritten() {
+        CountingStore counted = new CountingStore(mongo.database());
+        LedgerService a = new LedgerService(counted);
+        LedgerService b = new LedgerService(new AppropriationStore(mongo.database()));
+        reserve(a, "a1", 3_000);
+        int afterFirst = counted.guardReads.get();
+        reserve(a, "a2", 3_000);
+        assertEquals(afterFirst, counted.guardReads.get(), "the second batch reads no guard: it decides on what the first wrote");
+        // another process takes nearly all that is left
+        reserve(b, "b1", 42_000);
+        // on what this process last wrote, 3 000 kr fit (44 000 left); on the ledger as it is (2 000 left), they do not
+        assertThrows(FundsControl.InsufficientFunds.class, () -> reserve(a, "a3", 3_000));
+        assertTrue(counted.guardReads.get() > afterFirst, "refused only after a fresh read");
+        assertEquals(Money.kronor(2_000).ore(), remaining());
+        reserve(a, "a4", 2_000);
+        // the other process gives 42 000 kr back: this process's last commit says nothing is left, the ledger that they are
+        b.apply("a", request("b2", "release b1"), LedgerService.Scope.holds("h-b1"), p -> e -> FundsControl.release(e, p, "h-b1"));
+        reserve(a, "a5", 10_000);
+        assertEquals(Money.kronor(32_000).ore(), remaining());
+        reserve(b, "b3", 30_000);
+        reserve(a, "a6", 2_000); // this process's last commit says 32 000 left, the ledger 2 000: exactly what fits
+        assertEquals(0, remaining());
+        assertThrows(FundsControl.InsufficientFunds.class, () -> reserve(a, "a7", 1));
+        assertThrows(FundsControl.InsufficientFunds.class, () -> reserve(b, "b4", 1));
+        assertEquals(Money.kronor(50_000).ore(), ledger.balance("a", null).get(0).reserved().ore());
+        // a retry of a request answered by the other process is answered from its record, whichever process gets it
+        assertTrue(reserve(a, "b3", 30_000).replayed());
+        assertEquals(0, remaining());
+        assertEquals(9, ledger.load("a").entryCount(), "the opening, seven reservations and one release");
+    }
 }
