@@ -234,6 +234,13 @@ class Cluster:
     # --- the run ----------------------------------------------------------------------------------------
 
     def start(self):
+        # a run starts from nothing: containers and volumes an interrupted run left (a Keycloak file database
+        # among them) would make this run another one
+        containers = [n for n in podman("ps", "-a", "--format", "{{.Names}}").stdout.split() if n.startswith(PREFIX)]
+        volumes = [v for v in podman("volume", "ls", "-q").stdout.split() if v.startswith(PREFIX)]
+        if containers or volumes:
+            log(f"removing what an earlier run left: {', '.join(containers + volumes)}")
+            self.teardown(containers)  # and every volume of this run's prefix
         podman("network", "rm", "-f", NETWORK, check=False)
         podman("network", "create", "--subnet", f"{SUBNET}.0/24", NETWORK)
         for d in self.deployments:
@@ -287,6 +294,7 @@ class Cluster:
                     log(f"{name}/{c['name']}: ready")
             if not waiting:
                 break
+            self.fail_on_restart()
             if time.monotonic() > deadline:
                 for cname in sorted(waiting):
                     print(f"--- {cname} (last lines of its log)", file=sys.stderr)
@@ -321,15 +329,41 @@ class Cluster:
     def host_port(self, deployment, container_port):
         return next(ports[container_port] for name, _, _, ports, _, _ in self.containers if name == deployment)
 
-    def restarts(self):
-        out = {}
-        for name, c, cname, _, _, _ in self.containers:
-            info = json.loads(podman("inspect", cname).stdout)[0]
-            out[cname] = info.get("RestartCount", 0)
-        return out
+    def states(self):
+        """Each container's podman inspect, by name (one call for all)."""
+        infos = json.loads(podman("inspect", *[cname for _, _, cname, _, _, _ in self.containers]).stdout)
+        return {i["Name"].lstrip("/"): i for i in infos}
 
-    def teardown(self):
-        for _, _, cname, _, _, _ in self.containers:
+    def restarts(self):
+        return {cname: info.get("RestartCount", 0) for cname, info in self.states().items()}
+
+    def fail_on_restart(self):
+        """A container that exited (podman runs them with --restart always, as a kubelet would restart them)
+        fails the run at once, with why it exited and the last lines its first run wrote: waiting on would
+        only show the restarts' own errors (a crash in Keycloak's first schema migration, say, leaves a
+        file database that every later start refuses)."""
+        crashed = {c: i for c, i in self.states().items() if i.get("RestartCount", 0) or i["State"]["Status"] != "running"}
+        if not crashed:
+            return
+        for cname, info in sorted(crashed.items()):
+            # the exits as podman recorded them (inspect's state is the restarted run's)
+            exits = podman("events", "--stream=false", "--since", "1h", "--filter", f"container={info['Id']}",
+                           "--filter", "event=died", "--filter", "event=oom",
+                           "--format", "{{.Time}} {{.Status}} {{.ContainerExitCode}}", check=False).stdout.strip()
+            print(f"--- {cname}: restarts {info.get('RestartCount', 0)}, now {info['State']['Status']}; exits "
+                  f"(time, event, exit code; 137 is a SIGKILL, the OOM killer's among others):\n{exits or '-'}\n"
+                  f"--- {cname}: its log, stack frames left out:", file=sys.stderr)
+            out = subprocess.run(["podman", "logs", cname], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True).stdout
+            text = [l for l in out.splitlines() if not l.lstrip().startswith(("at ", "... "))]
+            print("\n".join(text[-80:]), file=sys.stderr)
+        # a full disk under the volumes is one cause a container's log may not name
+        storage = subprocess.run(["df", "-h", podman("info", "--format", "{{.Store.GraphRoot}}").stdout.strip() or "/"],
+                                 capture_output=True, text=True).stdout
+        print(f"--- the disk under podman's storage:\n{storage}", file=sys.stderr)
+        fail(f"exited before all were ready: {', '.join(sorted(crashed))}")
+
+    def teardown(self, containers=None):
+        for cname in containers if containers is not None else [c for _, _, c, _, _, _ in self.containers]:
             podman("rm", "-f", "-t", "10", cname, check=False)
         podman("network", "rm", "-f", NETWORK, check=False)
         for v in podman("volume", "ls", "-q", check=False).stdout.split():
