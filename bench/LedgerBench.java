@@ -83,8 +83,10 @@ public class LedgerBench {
             }
             // the warm-up's appropriation: room for far more 10 kr reservations than a warm-up makes
             var openWarm = new FundsControl.Posting(WARM_ID + "-open-" + YEAR, "create:" + WARM_ID, Instant.now(), FIRST, null, "SEK");
-            store.insert(new Appropriation(WARM_ID, "Benchmark P4, warm-up", "ks", "SEK"),
-                    FundsControl.allocate(List.of(), openWarm, YEAR, Money.kronor(1_000_000_000L)));
+            if (!store.insert(new Appropriation(WARM_ID, "Benchmark P4, warm-up", "ks", "SEK"),
+                    FundsControl.allocate(List.of(), openWarm, YEAR, Money.kronor(1_000_000_000L)))) {
+                throw new IllegalStateException(WARM_ID + " exists already in " + dataDir);
+            }
             List<Entry> chunk = new ArrayList<>();
             Instant at = Instant.now();
             for (int i = 0; i < count; i++) {
@@ -151,6 +153,11 @@ public class LedgerBench {
             Reservations warm = reserve(channels, auth, WARM_ID, clients, warmSeconds);
             System.out.printf("warm-up: %d reservations on %s in %d s (%d refused, %d other errors), not counted%n",
                     warm.ok(), WARM_ID, warmSeconds, warm.refused(), warm.failed());
+            if (warm.ok() == 0 || warm.refused() > 0 || warm.failed() > 0) {
+                // a warm-up that ran the error paths warmed nothing that is measured
+                System.err.println("the warm-up did not reserve as it should; no measurement");
+                System.exit(2);
+            }
         }
 
         // P4: clients reserving 10 kr each until the year is exhausted

@@ -36,6 +36,9 @@ import yaml
 NETWORK = "radhus-smoke"
 SUBNET = "10.213.77"
 PREFIX = "smoke-"
+# on every container and volume a run makes: what a later run or k8s/smoke --down removes is chosen by it,
+# never by name alone
+LABEL = "radhus.smoke=1"
 SEED_CLIENT = "radhus-smoke-seed"
 SEED_SECRET = "smoke-only-seed-secret"
 # every workload the smoke overlay must run (a Deployment that went missing from it fails the run)
@@ -161,7 +164,7 @@ class Cluster:
             elif "persistentVolumeClaim" in v:
                 vol = f"{PREFIX}{v['persistentVolumeClaim']['claimName']}"
                 if podman("volume", "exists", vol, check=False).returncode != 0:
-                    podman("volume", "create", vol)
+                    podman("volume", "create", "--label", LABEL, vol)
                 args += ["-v", f"{vol}:{path}:U" + (",ro" if ro else "")]
             else:
                 fail(f"{deployment}: volume {m['name']} is of a kind this run does not know")
@@ -191,7 +194,7 @@ class Cluster:
         if csc.get("runAsNonRoot", psc.get("runAsNonRoot")) and (uid is None or uid == 0):
             fail(f"{deployment}/{c['name']}: runAsNonRoot without a non-root runAsUser")
         name = f"{PREFIX}{deployment}-{c['name']}"
-        args = ["run", "--name", name, "--network", NETWORK, "--hostname", f"{deployment}-smoke"]
+        args = ["run", "--name", name, "--label", LABEL, "--network", NETWORK, "--hostname", f"{deployment}-smoke"]
         args += ["-d", "--restart", "always"] if detach else ["--rm"]
         if detach:
             args += ["--ip", self.ips[deployment]]
@@ -236,11 +239,11 @@ class Cluster:
     def start(self):
         # a run starts from nothing: containers and volumes an interrupted run left (a Keycloak file database
         # among them) would make this run another one
-        containers = [n for n in podman("ps", "-a", "--format", "{{.Names}}").stdout.split() if n.startswith(PREFIX)]
-        volumes = [v for v in podman("volume", "ls", "-q").stdout.split() if v.startswith(PREFIX)]
+        containers = podman("ps", "-a", "--filter", f"label={LABEL}", "--format", "{{.Names}}").stdout.split()
+        volumes = podman("volume", "ls", "-q", "--filter", f"label={LABEL}").stdout.split()
         if containers or volumes:
             log(f"removing what an earlier run left: {', '.join(containers + volumes)}")
-            self.teardown(containers)  # and every volume of this run's prefix
+            self.teardown(containers)  # and every volume with the label
         podman("network", "rm", "-f", NETWORK, check=False)
         podman("network", "create", "--subnet", f"{SUBNET}.0/24", NETWORK)
         for d in self.deployments:
@@ -330,9 +333,12 @@ class Cluster:
         return next(ports[container_port] for name, _, _, ports, _, _ in self.containers if name == deployment)
 
     def states(self):
-        """Each container's podman inspect, by name (one call for all)."""
-        infos = json.loads(podman("inspect", *[cname for _, _, cname, _, _, _ in self.containers]).stdout)
-        return {i["Name"].lstrip("/"): i for i in infos}
+        """Each container's podman inspect, by name (one call for all); a container that is gone (removed
+        from outside) is there with the status "removed"."""
+        names = [cname for _, _, cname, _, _, _ in self.containers]
+        out = podman("inspect", *names, check=False).stdout.strip()
+        infos = {i["Name"].lstrip("/"): i for i in (json.loads(out) if out.startswith("[") else [])}
+        return {n: infos.get(n, {"Id": n, "RestartCount": 0, "State": {"Status": "removed"}}) for n in names}
 
     def restarts(self):
         return {cname: info.get("RestartCount", 0) for cname, info in self.states().items()}
@@ -346,14 +352,24 @@ class Cluster:
         if not crashed:
             return
         for cname, info in sorted(crashed.items()):
-            # the exits as podman recorded them (inspect's state is the restarted run's)
-            exits = podman("events", "--stream=false", "--since", "1h", "--filter", f"container={info['Id']}",
-                           "--filter", "event=died", "--filter", "event=oom",
-                           "--format", "{{.Time}} {{.Status}} {{.ContainerExitCode}}", check=False).stdout.strip()
+            # the exits as podman recorded them (inspect's state is the restarted run's), by the container's id:
+            # never an earlier container's of the same name
+            events = [json.loads(l) for l in podman(
+                "events", "--stream=false", "--since", "1h", "--filter", f"container={info['Id']}", "--filter",
+                "event=died", "--filter", "event=oom", "--format", "json", check=False).stdout.splitlines()
+                if l.startswith("{")]
+            exits = "\n".join(f"{e.get('Time')} {e.get('Status')} {e.get('ContainerExitCode', '')}" for e in events)
             print(f"--- {cname}: restarts {info.get('RestartCount', 0)}, now {info['State']['Status']}; exits "
-                  f"(time, event, exit code; 137 is a SIGKILL, the OOM killer's among others):\n{exits or '-'}\n"
-                  f"--- {cname}: its log, stack frames left out:", file=sys.stderr)
-            out = subprocess.run(["podman", "logs", cname], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True).stdout
+                  f"(time, event, exit code; 137 is a SIGKILL, the OOM killer's among others):\n{exits or '-'}",
+                  file=sys.stderr)
+            if info["State"]["Status"] == "removed":
+                continue
+            # the log podman keeps holds every run's lines: up to the first exit is the first run's
+            died = [e["Time"] for e in events if e.get("Status") == "died" and e.get("Time")]
+            until = ["--until", died[0]] if died else []
+            print(f"--- {cname}: {'its first run' if died else 'its'} log, stack frames left out:", file=sys.stderr)
+            out = subprocess.run(["podman", "logs", *until, cname], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                 text=True).stdout
             text = [l for l in out.splitlines() if not l.lstrip().startswith(("at ", "... "))]
             print("\n".join(text[-80:]), file=sys.stderr)
         # a full disk under the volumes is one cause a container's log may not name
@@ -366,9 +382,8 @@ class Cluster:
         for cname in containers if containers is not None else [c for _, _, c, _, _, _ in self.containers]:
             podman("rm", "-f", "-t", "10", cname, check=False)
         podman("network", "rm", "-f", NETWORK, check=False)
-        for v in podman("volume", "ls", "-q", check=False).stdout.split():
-            if v.startswith(PREFIX):
-                podman("volume", "rm", "-f", v, check=False)
+        for v in podman("volume", "ls", "-q", "--filter", f"label={LABEL}", check=False).stdout.split():
+            podman("volume", "rm", "-f", v, check=False)
 
 
 def http(method, url, body=None, headers=None, timeout=30):
