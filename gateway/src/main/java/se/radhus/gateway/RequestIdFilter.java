@@ -14,6 +14,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 import se.radhus.common.api.RequestIds;
 
 /**
@@ -25,6 +26,9 @@ import se.radhus.common.api.RequestIds;
 class RequestIdFilter implements WebFilter, Ordered {
 
     private static final Logger access = LoggerFactory.getLogger("se.radhus.gateway.access");
+
+    /** What the access line says of an exchange the caller left before it ended. */
+    static final String CANCELLED = "cancelled, the caller went away";
 
     @Override
     public int getOrder() {
@@ -41,11 +45,13 @@ class RequestIdFilter implements WebFilter, Ordered {
         String traceId = traceId(exchange);
         return chain.filter(exchange)
                 .doFinally(signal -> {
+                    // a caller that went away before its answer was sent cancels the exchange: the status set so
+                    // far (often the 200 of an answer under way) is not what the caller got
+                    Object outcome = signal == SignalType.CANCEL ? CANCELLED : exchange.getResponse().getStatusCode();
                     // the line runs on whatever thread ends the exchange: its ids are put in the MDC for it alone
                     try (var r = MDC.putCloseable(RequestIds.MDC_KEY, id); var t = MDC.putCloseable("traceId", traceId)) {
                         access.info("requestId={} traceId={} {} {} -> {} in {} ms", id, traceId, request.getMethod(),
-                                request.getPath().value(), exchange.getResponse().getStatusCode(),
-                                (System.nanoTime() - start) / 1_000_000);
+                                request.getPath().value(), outcome, (System.nanoTime() - start) / 1_000_000);
                     }
                 });
     }

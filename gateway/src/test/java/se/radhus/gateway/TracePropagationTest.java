@@ -74,6 +74,24 @@ class TracePropagationTest extends StubbedGatewayTest {
         assertLogged(output, "requestId=trace-new-2 traceId=" + b.group(1) + " GET /api/bodies -> 200");
     }
 
+    /** A caller that hangs up before its answer is logged as gone, never with the status of an answer it did not get. */
+    @Test
+    void aCallerWhoLeavesIsLoggedAsCancelled(CapturedOutput output) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET /api/bodies/slow HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: caller-left\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            // the service answers /slow after 300 ms: the caller is gone before that
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (UPSTREAMS.meetings.received.stream().noneMatch(r -> r.uri().contains("/slow")) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        }
+        assertLogged(output, "requestId=caller-left traceId=");
+        assertLogged(output, "GET /api/bodies/slow -> " + RequestIdFilter.CANCELLED + " in ");
+        assertThat(output.getOut()).doesNotContain("GET /api/bodies/slow -> 200");
+    }
+
     @org.springframework.beans.factory.annotation.Autowired
     io.micrometer.observation.ObservationRegistry observations;
 
