@@ -41,6 +41,14 @@ class SecurityConfiguration {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** The public reads of the anslagstavla, agendas, documents, feeds and OParl (each handler shows only what is public). */
+    /** The API's reads, public to all (each handler still hides drafts and protected identities). */
+    static final String[] API_READS = {"/api/bodies", "/api/bodies/*", "/api/persons", "/api/persons/*",
+            "/api/cases", "/api/cases/*", "/api/cases/*/*", "/api/meetings", "/api/meetings/*",
+            "/api/meetings/*/effects", "/api/meetings/*/protocol", "/api/meetings/*/paragraphs/next",
+            "/api/meetings/*/legal-force", "/api/meetings/*/paragraphs/*/legal-force",
+            "/api/meetings/*/paragraphs/*", "/api/meetings/*/paragraphs/*/extract", "/api/search",
+            "/api/openapi/meetings", "/api/openapi/meetings/**"};
+
     static final String[] PUBLIC_READS = {"/api/anslagstavla", "/api/anslagstavla/arkiv", "/api/meetings/*/agenda",
             "/api/meetings/*/documents/*", "/api/bodies/*/calendar.ics", "/feeds/**", "/oparl/**"};
 
@@ -77,14 +85,13 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness",
                                 "/actuator/health/readiness", "/actuator/prometheus").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/audit/meetings").hasAuthority("ROLE_admin")
-                        .requestMatchers(HttpMethod.GET, "/api/bodies", "/api/bodies/*", "/api/persons", "/api/persons/*",
-                                "/api/cases", "/api/cases/*", "/api/cases/*/*", "/api/meetings", "/api/meetings/*",
-                                "/api/meetings/*/effects", "/api/meetings/*/protocol", "/api/meetings/*/paragraphs/next",
-                                "/api/meetings/*/legal-force", "/api/meetings/*/paragraphs/*/legal-force",
-                                "/api/meetings/*/paragraphs/*", "/api/meetings/*/paragraphs/*/extract", "/api/search",
-                                "/api/openapi/meetings", "/api/openapi/meetings/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, API_READS).permitAll()
                         // the public side of meetings: the anslagstavla, kallelser and their documents, feeds, OParl
                         .requestMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
+                        // HEAD is GET without the body (RFC 9110, 9.3.2): allowed wherever GET is, so a cache or a
+                        // link checker may ask for the headers (ETag, Last-Modified) alone
+                        .requestMatchers(HttpMethod.HEAD, API_READS).permitAll()
+                        .requestMatchers(HttpMethod.HEAD, PUBLIC_READS).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/bodies", "/api/persons", "/api/cases")
                         .hasAnyAuthority(roles("registrator"))
                         .requestMatchers(HttpMethod.POST, "/api/meetings/*/justering", "/api/meetings/*/anslag",

@@ -59,9 +59,12 @@ class AccessRulesTest extends ApiTestBase {
             "GET, /api/anslagstavla, -, 200", "GET, /api/anslagstavla/arkiv, -, 200", "POST, /api/anslagstavla, admin, 403",
             "DELETE, /api/anslagstavla/arkiv, sekreterare, 403",
             "GET, /api/nothing, -, 401", "GET, /api/nothing, admin, 403", "DELETE, /api/bodies/x, admin, 403",
-            "PUT, /api/bodies/x, registrator, 403", "GET, /actuator/env, admin, 403", "GET, /actuator/health/readiness, -, 200"})
+            "PUT, /api/bodies/x, registrator, 403", "GET, /actuator/env, admin, 403", "GET, /actuator/health/readiness, -, 200",
+            // HEAD where GET is public, and nowhere else
+            "HEAD, /api/bodies, -, 200", "HEAD, /api/meetings/none, -, 404", "HEAD, /api/anslagstavla, -, 200",
+            "HEAD, /api/audit/meetings, -, 401", "HEAD, /api/nothing, -, 401", "HEAD, /actuator/env, admin, 403"})
     void rules(String method, String path, String role, String expected) throws Exception {
-        HttpResponse<String> r = send(method, path, role, method.equals("GET") || method.equals("DELETE") ? null : "{}");
+        HttpResponse<String> r = send(method, path, role, List.of("GET", "HEAD", "DELETE").contains(method) ? null : "{}");
         if (expected.equals("reached")) {
             // the handler answered: the rules let it through (its answer to an empty body is its own affair)
             assertThat(r.statusCode()).as(r.body()).isNotIn(401, 403);
