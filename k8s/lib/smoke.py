@@ -2,6 +2,7 @@
 """Runs the pod specs of a rendered kustomize overlay in podman, as a cluster would, and checks them.
 
     smoke.py RENDERED.yaml --root ROOT [--port-base N] [--keep]
+    smoke.py --down     removes what a run made (its label), as k8s/smoke --down
 
 Every Deployment becomes one podman container per container in its pod template (init containers first,
 to completion), on a network of its own, with what the spec says: image, command, args, env (values,
@@ -31,7 +32,6 @@ import time
 import urllib.error
 import urllib.request
 
-import yaml
 
 NETWORK = "radhus-smoke"
 SUBNET = "10.213.77"
@@ -239,12 +239,9 @@ class Cluster:
     def start(self):
         # a run starts from nothing: containers and volumes an interrupted run left (a Keycloak file database
         # among them) would make this run another one
-        containers = podman("ps", "-a", "--filter", f"label={LABEL}", "--format", "{{.Names}}").stdout.split()
-        volumes = podman("volume", "ls", "-q", "--filter", f"label={LABEL}").stdout.split()
-        if containers or volumes:
-            log(f"removing what an earlier run left: {', '.join(containers + volumes)}")
-            self.teardown(containers)  # and every volume with the label
-        podman("network", "rm", "-f", NETWORK, check=False)
+        left = remove_made()
+        if left:
+            log(f"removed what an earlier run left: {', '.join(left)}")
         podman("network", "create", "--subnet", f"{SUBNET}.0/24", NETWORK)
         for d in self.deployments:
             name, pod = d["metadata"]["name"], d["spec"]["template"]["spec"]
@@ -352,6 +349,9 @@ class Cluster:
         if not crashed:
             return
         for cname, info in sorted(crashed.items()):
+            if info["State"]["Status"] == "removed":
+                print(f"--- {cname}: removed from outside this run", file=sys.stderr)
+                continue
             # the exits as podman recorded them (inspect's state is the restarted run's), by the container's id:
             # never an earlier container's of the same name
             events = [json.loads(l) for l in podman(
@@ -362,8 +362,6 @@ class Cluster:
             print(f"--- {cname}: restarts {info.get('RestartCount', 0)}, now {info['State']['Status']}; exits "
                   f"(time, event, exit code; 137 is a SIGKILL, the OOM killer's among others):\n{exits or '-'}",
                   file=sys.stderr)
-            if info["State"]["Status"] == "removed":
-                continue
             # the log podman keeps holds every run's lines: up to the first exit is the first run's
             died = [e["Time"] for e in events if e.get("Status") == "died" and e.get("Time")]
             until = ["--until", died[0]] if died else []
@@ -378,12 +376,21 @@ class Cluster:
         print(f"--- the disk under podman's storage:\n{storage}", file=sys.stderr)
         fail(f"exited before all were ready: {', '.join(sorted(crashed))}")
 
-    def teardown(self, containers=None):
-        for cname in containers if containers is not None else [c for _, _, c, _, _, _ in self.containers]:
-            podman("rm", "-f", "-t", "10", cname, check=False)
-        podman("network", "rm", "-f", NETWORK, check=False)
-        for v in podman("volume", "ls", "-q", "--filter", f"label={LABEL}", check=False).stdout.split():
-            podman("volume", "rm", "-f", v, check=False)
+    def teardown(self):
+        remove_made()
+
+
+def remove_made():
+    """Removes every container and volume a run made (they carry LABEL; nothing else is touched) and the run's
+    network; returns the names of what it removed."""
+    containers = podman("ps", "-a", "--filter", f"label={LABEL}", "--format", "{{.Names}}", check=False).stdout.split()
+    volumes = podman("volume", "ls", "-q", "--filter", f"label={LABEL}", check=False).stdout.split()
+    for c in containers:
+        podman("rm", "-f", "-t", "10", c, check=False)
+    podman("network", "rm", "-f", NETWORK, check=False)
+    for v in volumes:
+        podman("volume", "rm", "-f", v, check=False)
+    return containers + volumes
 
 
 def http(method, url, body=None, headers=None, timeout=30):
@@ -521,6 +528,9 @@ def find_years(o):
 
 
 def main():
+    if sys.argv[1:] == ["--down"]:   # k8s/smoke --down: what a --keep run left
+        remove_made()
+        return
     ap = argparse.ArgumentParser()
     ap.add_argument("rendered")
     ap.add_argument("--root", required=True)
@@ -529,6 +539,7 @@ def main():
     ap.add_argument("--keep", action="store_true")
     a = ap.parse_args()
     root = pathlib.Path(a.root)
+    import yaml  # here, not at the top: --down needs no YAML (k8s/smoke installs python3-yaml after it)
     objects = [o for o in yaml.safe_load_all(pathlib.Path(a.rendered).read_text()) if o]
     work = pathlib.Path(a.rendered).parent / "run"
     shutil.rmtree(work, ignore_errors=True)

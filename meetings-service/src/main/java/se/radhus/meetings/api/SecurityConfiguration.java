@@ -40,7 +40,6 @@ class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** The public reads of the anslagstavla, agendas, documents, feeds and OParl (each handler shows only what is public). */
     /** The API's reads, public to all (each handler still hides drafts and protected identities). */
     static final String[] API_READS = {"/api/bodies", "/api/bodies/*", "/api/persons", "/api/persons/*",
             "/api/cases", "/api/cases/*", "/api/cases/*/*", "/api/meetings", "/api/meetings/*",
@@ -49,6 +48,7 @@ class SecurityConfiguration {
             "/api/meetings/*/paragraphs/*", "/api/meetings/*/paragraphs/*/extract", "/api/search",
             "/api/openapi/meetings", "/api/openapi/meetings/**"};
 
+    /** The public reads of the anslagstavla, agendas, documents, feeds and OParl (each handler shows only what is public). */
     static final String[] PUBLIC_READS = {"/api/anslagstavla", "/api/anslagstavla/arkiv", "/api/meetings/*/agenda",
             "/api/meetings/*/documents/*", "/api/bodies/*/calendar.ics", "/feeds/**", "/oparl/**"};
 
